@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Options;
+
+namespace Storefront.Web.Stripe;
+
+/// <summary>Which Stripe the shop talks to: the embedded emulator (no keys configured) or api.stripe.com.</summary>
+public enum StripeMode
+{
+    Emulator,
+    Test,
+    Live,
+}
+
+/// <summary>
+/// Bound from the "Stripe" section. Keys come from user-secrets or the environment, never from committed files.
+/// With no keys at all the shop runs against the embedded emulator.
+/// </summary>
+public sealed class StripeOptions
+{
+    public const string SectionName = "Stripe";
+
+    /// <summary>Bearer key the server uses when it talks to the emulator; the emulator accepts any sk_test_ key.</summary>
+    public const string EmulatorSecretKey = "sk_test_emulator";
+
+    /// <summary>Publishable key handed to the emulator's Stripe.js stand-in.</summary>
+    public const string EmulatorPublishableKey = "pk_test_emulator";
+
+    public string? SecretKey { get; set; }
+
+    public string? PublishableKey { get; set; }
+
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Sent as Stripe-Version; the beta flag enables server-side updates of line items and discounts.</summary>
+    public string ApiVersion { get; set; } = "2025-03-31.basil; checkout_server_update_beta=v1";
+
+    /// <summary>Overrides the API base URL (a standalone emulator, say). Empty: real Stripe, or the mounted emulator.</summary>
+    public string? ApiBase { get; set; }
+
+    /// <summary>Where the embedded emulator is mounted inside the shop when no keys are configured.</summary>
+    public string EmulatorPathPrefix { get; set; } = "/_stripe";
+
+    public StripeMode Mode => string.IsNullOrWhiteSpace(SecretKey)
+        ? StripeMode.Emulator
+        : SecretKey.StartsWith("sk_live_", StringComparison.Ordinal) || SecretKey.StartsWith("rk_live_", StringComparison.Ordinal)
+            ? StripeMode.Live
+            : StripeMode.Test;
+
+    public bool UsesEmulator => Mode == StripeMode.Emulator;
+}
+
+/// <summary>Start-up validation: a half-configured Stripe is a deployment error, not something to discover at checkout.</summary>
+public sealed class StripeOptionsValidator : IValidateOptions<StripeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StripeOptions options)
+    {
+        var failures = new List<string>();
+        var hasSecret = !string.IsNullOrWhiteSpace(options.SecretKey);
+        var hasPublishable = !string.IsNullOrWhiteSpace(options.PublishableKey);
+
+        if (hasSecret != hasPublishable)
+        {
+            failures.Add("Stripe:SecretKey and Stripe:PublishableKey must be configured together (or neither, for emulator mode).");
+        }
+
+        if (hasSecret && !HasPrefix(options.SecretKey!, "sk_test_", "sk_live_", "rk_test_", "rk_live_"))
+        {
+            failures.Add("Stripe:SecretKey must start with sk_test_, sk_live_, rk_test_ or rk_live_.");
+        }
+
+        if (hasPublishable && !HasPrefix(options.PublishableKey!, "pk_test_", "pk_live_"))
+        {
+            failures.Add("Stripe:PublishableKey must start with pk_test_ or pk_live_.");
+        }
+
+        if (hasSecret && hasPublishable
+            && options.SecretKey!.Contains("_live_", StringComparison.Ordinal) != options.PublishableKey!.Contains("_live_", StringComparison.Ordinal))
+        {
+            failures.Add("Stripe:SecretKey and Stripe:PublishableKey must both be test keys or both be live keys.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.WebhookSecret) && !options.WebhookSecret.StartsWith("whsec_", StringComparison.Ordinal))
+        {
+            failures.Add("Stripe:WebhookSecret must start with whsec_.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiVersion))
+        {
+            failures.Add("Stripe:ApiVersion is required.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ApiBase) && !Uri.TryCreate(options.ApiBase, UriKind.Absolute, out _))
+        {
+            failures.Add("Stripe:ApiBase must be an absolute URL.");
+        }
+
+        if (!options.EmulatorPathPrefix.StartsWith('/') || options.EmulatorPathPrefix.Length < 2)
+        {
+            failures.Add("Stripe:EmulatorPathPrefix must be a path such as /_stripe.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool HasPrefix(string value, params string[] prefixes) =>
+        prefixes.Any(p => value.StartsWith(p, StringComparison.Ordinal));
+}
