@@ -1,0 +1,111 @@
+namespace Storefront.Data.Checkouts;
+
+/// <summary>
+/// The server-side cart of one Stripe Checkout Session: what the shopper is buying, priced by the server and
+/// pushed into the session. Bound to its owner (visitor or user) and versioned, so two tabs cannot both win.
+/// </summary>
+public sealed class Checkout : IVersioned
+{
+    private readonly List<CheckoutLine> lines = new();
+
+    private Checkout()
+    {
+    }
+
+    public Checkout(string ownerKey, string? userId, string currency, CheckoutMode mode, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerKey);
+        if (expiresAt <= now)
+        {
+            throw new ArgumentException("A checkout must expire in the future.", nameof(expiresAt));
+        }
+
+        Id = Guid.NewGuid();
+        OwnerKey = ownerKey;
+        UserId = userId;
+        Currency = currency.ToLowerInvariant();
+        Mode = mode;
+        CreatedAt = now;
+        ExpiresAt = expiresAt;
+        Status = CheckoutStatus.Open;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string? StripeSessionId { get; private set; }
+
+    public string OwnerKey { get; private set; } = "";
+
+    public string? UserId { get; private set; }
+
+    public string? CustomerEmail { get; private set; }
+
+    public string Currency { get; private set; } = "usd";
+
+    public CheckoutMode Mode { get; private set; }
+
+    public CheckoutStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    /// <summary>Promotion code the shopper entered (validated by the server before it is stored).</summary>
+    public string? PromotionCode { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<CheckoutLine> Lines => lines;
+
+    public void BumpVersion() => Version++;
+
+    public bool IsUpdatableAt(DateTimeOffset now) => Status == CheckoutStatus.Open && ExpiresAt > now;
+
+    public void BindStripeSession(string sessionId)
+    {
+        if (StripeSessionId is not null && StripeSessionId != sessionId)
+        {
+            throw new InvalidOperationException("A checkout is bound to one Stripe session.");
+        }
+
+        StripeSessionId = sessionId;
+    }
+
+    public void SetCustomerEmail(string? email) => CustomerEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+
+    public void SetPromotionCode(string? code) => PromotionCode = string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
+
+    public CheckoutLine AddLine(int productId, int priceId, int quantity, CheckoutLineKind kind)
+    {
+        var line = new CheckoutLine(productId, priceId, quantity, kind, lines.Count);
+        lines.Add(line);
+        return line;
+    }
+
+    public void RemoveLine(CheckoutLine line)
+    {
+        lines.Remove(line);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            lines[i].MoveTo(i);
+        }
+    }
+
+    public void Complete()
+    {
+        if (Status == CheckoutStatus.Expired)
+        {
+            throw new InvalidOperationException("An expired checkout cannot complete.");
+        }
+
+        Status = CheckoutStatus.Complete;
+    }
+
+    public void Expire()
+    {
+        if (Status == CheckoutStatus.Open)
+        {
+            Status = CheckoutStatus.Expired;
+        }
+    }
+}

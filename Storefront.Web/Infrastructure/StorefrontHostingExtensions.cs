@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Storefront.Data;
+using Storefront.Data.Identity;
+using Storefront.Data.Seed;
+using Storefront.Web.Carts;
+using Storefront.Web.Catalog;
+using Storefront.Web.Inventory;
+using Storefront.Web.Loyalty;
+using Storefront.Web.Stripe;
+
+namespace Storefront.Web.Infrastructure;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so each reads top to bottom.</summary>
+public static class StorefrontHostingExtensions
+{
+    public static WebApplicationBuilder AddStorefront(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<ShopOptions>().Bind(configuration.GetSection(ShopOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StripeOptions>, StripeOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddStorefrontData(configuration, builder.Environment.ContentRootPath);
+        services.AddDataProtection()
+            .SetApplicationName("Storefront")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+
+        // Identity core plus the shop's own account pages (Pages/Account); the Identity UI package's assets are not served here.
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<ShopUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<StorefrontDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "sf_auth";
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Status/403";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Events = new CookieAuthenticationEvents
+            {
+                // A signed-in shopper without the right role gets a real 403 (rendered by the status page), not a redirect.
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+                OnSignedIn = MergeVisitorCartAsync,
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
+            options.Conventions.AuthorizeFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/Register");
+        });
+        services.AddHttpContextAccessor();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddScoped<CartOwnerAccessor>();
+        services.AddScoped<CartService>();
+        services.AddScoped<CartMerger>();
+        services.AddScoped<StockAvailability>();
+        services.AddScoped<CatalogQueries>();
+        services.AddScoped<LoyaltyTiers>();
+        return builder;
+    }
+
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:InitialiseOnStartup", true))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DbInitialiser>().InitialiseAsync();
+    }
+
+    public static WebApplication UseStorefront(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static async Task MergeVisitorCartAsync(CookieSignedInContext context)
+    {
+        var userId = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var services = context.HttpContext.RequestServices;
+        if (userId is null || services.GetRequiredService<CartOwnerAccessor>().VisitorId() is not { } visitorId)
+        {
+            return;
+        }
+
+        await services.GetRequiredService<CartMerger>()
+            .MergeAsync(CartOwner.ForVisitor(visitorId), CartOwner.ForUser(userId), context.HttpContext.RequestAborted);
+    }
+}
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+}

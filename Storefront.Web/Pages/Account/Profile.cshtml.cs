@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Storefront.Data.Identity;
+using Storefront.Data.Loyalty;
+using Storefront.Web.Infrastructure;
+using Storefront.Web.Loyalty;
+
+namespace Storefront.Web.Pages.Account;
+
+public sealed class ProfileModel(UserManager<ShopUser> users, LoyaltyTiers tiers, IOptions<ShopOptions> shop) : PageModel
+{
+    public string Email { get; private set; } = "";
+
+    public long LifetimeSpend { get; private set; }
+
+    public string Currency => shop.Value.Currency;
+
+    public LoyaltyTier? Tier { get; private set; }
+
+    public LoyaltyTier? NextTier { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        Email = user.Email ?? user.UserName ?? "";
+        LifetimeSpend = user.LifetimeSpend;
+        Tier = await tiers.ForSpendAsync(user.LifetimeSpend, cancellationToken);
+        NextTier = await tiers.NextAfterAsync(user.LifetimeSpend, cancellationToken);
+        return Page();
+    }
+}
