@@ -14,10 +14,15 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStorefrontData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = configuration["Database:Provider"] ?? DatabaseProvider.Sqlite;
-        var connectionString = configuration.GetConnectionString("Storefront")
-                               ?? throw new InvalidOperationException("ConnectionStrings:Storefront is not configured.");
-        services.AddDbContext<StorefrontDbContext>(options => options.UseStorefrontDatabase(provider, connectionString, contentRoot));
+        // Read when the first context is built, not now: hosts (and tests) may still add configuration after registration.
+        services.AddDbContext<StorefrontDbContext>((serviceProvider, options) =>
+        {
+            var current = serviceProvider.GetRequiredService<IConfiguration>();
+            var provider = current["Database:Provider"] ?? DatabaseProvider.Sqlite;
+            var connectionString = current.GetConnectionString("Storefront")
+                                   ?? throw new InvalidOperationException("ConnectionStrings:Storefront is not configured.");
+            options.UseStorefrontDatabase(provider, connectionString, contentRoot);
+        });
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
         services.AddScoped<DbInitialiser>();
         return services;

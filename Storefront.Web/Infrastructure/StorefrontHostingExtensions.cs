@@ -65,12 +65,13 @@ public static class StorefrontHostingExtensions
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
 
         services.AddRazorPages(options =>
-        {
-            options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
-            options.Conventions.AuthorizeFolder("/Account");
-            options.Conventions.AllowAnonymousToPage("/Account/Login");
-            options.Conventions.AllowAnonymousToPage("/Account/Register");
-        });
+            {
+                options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
+                options.Conventions.AuthorizeFolder("/Account");
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/Register");
+            })
+            .AddMvcOptions(options => ShopperFacingMessages.Apply(options.ModelBindingMessageProvider));
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -1,0 +1,75 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Storefront.Tests.Integration;
+
+/// <summary>
+/// One browser-like shopper against the in-memory app: keeps cookies, does not follow redirects (tests assert
+/// them), parses pages with AngleSharp and submits forms with their antiforgery token like a browser would.
+/// </summary>
+public sealed class ShopperClient(WebApplicationFactory<Program> factory) : IDisposable
+{
+    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>Loads <paramref name="pageUrl"/>, fills the form matched by <paramref name="formSelector"/> and submits it.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document)> SubmitAsync(string pageUrl, string formSelector, IDictionary<string, string> fields)
+    {
+        var (page, document) = await GetAsync(pageUrl);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var form = document.QuerySelector<IHtmlFormElement>(formSelector)
+                   ?? throw new Xunit.Sdk.XunitException($"No form '{formSelector}' on {pageUrl}.");
+        return await PostAsync(form, fields);
+    }
+
+    public async Task<(HttpResponseMessage Response, IDocument Document)> PostAsync(IHtmlFormElement form, IDictionary<string, string> fields)
+    {
+        var values = form.Elements.OfType<IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name) && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
+            .GroupBy(i => i.Name!)
+            .ToDictionary(g => g.Key, g => g.First().Value);
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+
+        // Resolve the action against the page address explicitly: a bare "/cart?handler=x" would parse as a file path on Linux.
+        var action = new Uri(new Uri(form.BaseUri), form.GetAttribute("action") ?? "");
+        var response = await Http.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(values));
+        return (response, await ParseAsync(response));
+    }
+
+    public async Task<HttpResponseMessage> FollowAsync(HttpResponseMessage redirect)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        return await Http.GetAsync(redirect.Headers.Location);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var (response, _) = await SubmitAsync("/Account/Login", "form.account-form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    public void Dispose() => Http.Dispose();
+
+    private static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        var address = response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/";
+        return await context.OpenAsync(request => request.Content(html).Address(address));
+    }
+}
