@@ -29,7 +29,9 @@ public static class StripeServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new StripeWebhookVerifier(sp.GetRequiredService<TimeProvider>()));
 
-        services.AddHttpClient<StripeHttpTransport>(StripeHttpTransport.HttpClientName);
+        // The factory's own request logging must never show the bearer key: redact every header value.
+        services.AddHttpClient<StripeHttpTransport>(StripeHttpTransport.HttpClientName)
+            .RedactLoggedHeaders(static _ => true);
         services.TryAddTransient<IStripeGateway, StripeGateway>();
         return services;
     }

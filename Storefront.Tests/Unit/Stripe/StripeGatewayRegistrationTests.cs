@@ -72,3 +72,27 @@ public sealed class StripeGatewayRegistrationTests
         Assert.Equal("2025-03-31.basil; checkout_server_update_beta=v1", options.ApiVersion);
     }
 }
+
+public sealed class StripeGatewayHttpClientFactoryTests
+{
+    [Fact]
+    public async Task TheNamedClient_CanBeRoutedToAnInMemoryHandler_ForIntegrationTests()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>("Stripe:ApiBase", "http://localhost/_stripe")])
+            .Build();
+        var handler = new FakeStripeHandler().RespondOk();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddStripeGateway(configuration);
+        services.AddHttpClient(StripeHttpTransport.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
+        await using var provider = services.BuildServiceProvider();
+
+        var session = await provider.GetRequiredService<IStripeGateway>().ExpireCheckoutSessionAsync("cs_test_1");
+
+        Assert.Equal("cs_test_1", session.Id);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("http://localhost/_stripe/v1/checkout/sessions/cs_test_1/expire", request.Uri.AbsoluteUri);
+        Assert.Equal("Bearer " + StripeOptions.EmulatorSecretKey, request.Header("Authorization"));
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Storefront.Web.Stripe;
@@ -7,7 +8,7 @@ namespace Storefront.Tests.Unit.Stripe;
 /// <summary>A gateway over a <see cref="FakeStripeHandler"/>; retries wait for nothing and record their delays.</summary>
 internal sealed class StripeTestClient
 {
-    public StripeTestClient(StripeOptions? options = null, Func<double>? random = null)
+    public StripeTestClient(StripeOptions? options = null, Func<double>? random = null, ILogger<StripeHttpTransport>? logger = null)
     {
         Options = options ?? new StripeOptions
         {
@@ -31,7 +32,7 @@ internal sealed class StripeTestClient
             new StripeBaseAddressProvider(wrapped),
             Policy,
             TimeProvider.System,
-            NullLogger<StripeHttpTransport>.Instance);
+            logger ?? NullLogger<StripeHttpTransport>.Instance);
         Gateway = new StripeGateway(Transport);
     }
 
