@@ -50,6 +50,9 @@ public interface IStripeGateway
 
     Task<StripeCoupon> UpdateCouponAsync(string id, CouponUpdateRequest request, StripeRequestOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Coupons cannot be deactivated; deleting one stops new redemptions and leaves existing discounts alone.</summary>
+    Task<StripeDeletedObject> DeleteCouponAsync(string id, StripeRequestOptions? options = null, CancellationToken cancellationToken = default);
+
     // Tax rates
 
     Task<StripeTaxRate> CreateTaxRateAsync(TaxRateCreateRequest request, StripeRequestOptions? options = null, CancellationToken cancellationToken = default);

@@ -2,7 +2,7 @@ namespace Storefront.Web.Stripe;
 
 /// <summary>
 /// <see cref="IStripeGateway"/> over <see cref="StripeHttpTransport"/>: one line per endpoint, paths only.
-/// GET calls ignore <see cref="StripeRequestOptions.IdempotencyKey"/> (Stripe only honours it on POST).
+/// GET and DELETE calls ignore <see cref="StripeRequestOptions.IdempotencyKey"/> (the SDKs send it on POST only).
 /// </summary>
 public sealed class StripeGateway : IStripeGateway
 {
@@ -63,6 +63,9 @@ public sealed class StripeGateway : IStripeGateway
 
     public Task<StripeCoupon> UpdateCouponAsync(string id, CouponUpdateRequest request, StripeRequestOptions? options, CancellationToken cancellationToken) =>
         _transport.PostAsync<StripeCoupon>($"/v1/coupons/{Id(id)}", Required(request), options, cancellationToken);
+
+    public Task<StripeDeletedObject> DeleteCouponAsync(string id, StripeRequestOptions? options, CancellationToken cancellationToken) =>
+        _transport.DeleteAsync<StripeDeletedObject>($"/v1/coupons/{Id(id)}", options, cancellationToken);
 
     public Task<StripeTaxRate> CreateTaxRateAsync(TaxRateCreateRequest request, StripeRequestOptions? options, CancellationToken cancellationToken) =>
         _transport.PostAsync<StripeTaxRate>("/v1/tax_rates", Required(request), options, cancellationToken);

@@ -30,7 +30,8 @@ public static class StripeServiceCollectionExtensions
         services.TryAddSingleton(sp => new StripeWebhookVerifier(sp.GetRequiredService<TimeProvider>()));
 
         // The factory's own request logging must never show the bearer key: redact every header value.
-        services.AddHttpClient<StripeHttpTransport>(StripeHttpTransport.HttpClientName)
+        // Timeouts are per attempt (StripeOptions.Timeout, in the transport) so that a retry gets a fresh budget.
+        services.AddHttpClient<StripeHttpTransport>(StripeHttpTransport.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(static _ => true);
         services.TryAddTransient<IStripeGateway, StripeGateway>();
         return services;

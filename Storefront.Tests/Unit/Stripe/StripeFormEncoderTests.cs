@@ -232,4 +232,16 @@ public sealed class StripeFormEncoderTests
         Assert.Throws<ArgumentException>(() => SessionLineItemParams.Keep(" "));
         Assert.Throws<ArgumentException>(() => SessionLineItemParams.AddPrice("", 1));
     }
+
+    [Fact]
+    public void Dictionaries_OfAnyValueType_AreWrittenAsSortedMaps()
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            ["limits"] = new Dictionary<string, long> { ["b"] = 2, ["a"] = 1 },
+            ["flags"] = new SortedDictionary<string, bool> { ["on"] = true },
+        };
+
+        Assert.Equal("flags[on]=true&limits[a]=1&limits[b]=2", StripeFormEncoder.Encode(parameters));
+    }
 }

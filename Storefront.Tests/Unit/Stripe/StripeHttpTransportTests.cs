@@ -342,4 +342,19 @@ public sealed class StripeHttpTransportTests
         Assert.Equal("https://stripe.test/v1/events/evt%2F..%2Fx", Assert.Single(client.Handler.Requests).Uri.OriginalString);
         await Assert.ThrowsAsync<ArgumentException>(() => client.Gateway.GetPriceAsync(" "));
     }
+
+    [Fact]
+    public async Task DeleteCoupon_SendsDeleteWithoutBodyOrIdempotencyKey()
+    {
+        var client = new StripeTestClient();
+        client.Handler.RespondOk("""{"id":"co_1","object":"coupon","deleted":true}""");
+
+        var deleted = await client.Gateway.DeleteCouponAsync("co_1");
+
+        var request = Assert.Single(client.Handler.Requests);
+        Assert.Equal(HttpMethod.Delete, request.Method);
+        Assert.Equal("https://stripe.test/v1/coupons/co_1", request.Uri.OriginalString);
+        Assert.Null(request.Header("Idempotency-Key"));
+        Assert.True(deleted.Deleted);
+    }
 }

@@ -58,7 +58,7 @@ public static class StripeFormEncoder
             return pairs;
         }
 
-        if (IsScalar(parameters) || parameters is IEnumerable and not IEnumerable<KeyValuePair<string, string>> and not IEnumerable<KeyValuePair<string, object?>>)
+        if (IsScalar(parameters) || parameters is IEnumerable and not IDictionary and not IEnumerable<KeyValuePair<string, string>> and not IEnumerable<KeyValuePair<string, object?>>)
         {
             throw new ArgumentException("Form parameters must be an object or a dictionary at the top level.", nameof(parameters));
         }
@@ -105,6 +105,13 @@ public static class StripeFormEncoder
         var before = pairs.Count;
         switch (value)
         {
+            case IDictionary dictionary:
+                foreach (var entry in Entries(dictionary).OrderBy(e => e.Key, StringComparer.Ordinal))
+                {
+                    AppendValue(pairs, Child(prefix, entry.Key), entry.Value);
+                }
+
+                break;
             case IEnumerable<KeyValuePair<string, string>> map:
                 foreach (var entry in map.OrderBy(e => e.Key, StringComparer.Ordinal))
                 {
@@ -151,6 +158,16 @@ public static class StripeFormEncoder
         if (pairs.Count == before && prefix is not null)
         {
             pairs.Add(new(prefix, string.Empty));
+        }
+    }
+
+    private static IEnumerable<(string Key, object? Value)> Entries(IDictionary dictionary)
+    {
+        // IDictionary's own enumerator yields DictionaryEntry; the generic one (via IEnumerable) would yield KeyValuePair.
+        var enumerator = dictionary.GetEnumerator();
+        while (enumerator.MoveNext())
+        {
+            yield return (Convert.ToString(enumerator.Key, CultureInfo.InvariantCulture) ?? string.Empty, enumerator.Value);
         }
     }
 

@@ -42,13 +42,13 @@ public sealed class StripeHttpTransport
         _retryPolicy = retryPolicy;
         _time = time;
         _logger = logger;
-
-        // Timeouts are per attempt (below) so that a retry gets a fresh budget.
-        _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }
 
     public Task<T> GetAsync<T>(string path, object? query, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Get, path, query, requestOptions: null, cancellationToken);
+
+    public Task<T> DeleteAsync<T>(string path, StripeRequestOptions? requestOptions, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Delete, path, parameters: null, requestOptions, cancellationToken);
 
     public Task<T> PostAsync<T>(string path, object? body, StripeRequestOptions? requestOptions, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Post, path, body, requestOptions, cancellationToken);
