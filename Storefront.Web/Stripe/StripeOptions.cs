@@ -39,6 +39,12 @@ public sealed class StripeOptions
     /// <summary>Where the embedded emulator is mounted inside the shop when no keys are configured.</summary>
     public string EmulatorPathPrefix { get; set; } = "/_stripe";
 
+    /// <summary>Retries after the first attempt for connection errors, 409, 5xx and Stripe-Should-Retry: true (as the official SDKs).</summary>
+    public int MaxNetworkRetries { get; set; } = 2;
+
+    /// <summary>Time allowed for one attempt (request sent, response read). The official SDKs use 80 s.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(80);
+
     public StripeMode Mode => string.IsNullOrWhiteSpace(SecretKey)
         ? StripeMode.Emulator
         : SecretKey.StartsWith("sk_live_", StringComparison.Ordinal) || SecretKey.StartsWith("rk_live_", StringComparison.Ordinal)
@@ -96,6 +102,16 @@ public sealed class StripeOptionsValidator : IValidateOptions<StripeOptions>
         if (!options.EmulatorPathPrefix.StartsWith('/') || options.EmulatorPathPrefix.Length < 2)
         {
             failures.Add("Stripe:EmulatorPathPrefix must be a path such as /_stripe.");
+        }
+
+        if (options.MaxNetworkRetries is < 0 or > 10)
+        {
+            failures.Add("Stripe:MaxNetworkRetries must be between 0 and 10.");
+        }
+
+        if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Stripe:Timeout must be positive and at most 10 minutes.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
