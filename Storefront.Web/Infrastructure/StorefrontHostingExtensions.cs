@@ -21,9 +21,8 @@ public static class StorefrontHostingExtensions
         var configuration = builder.Configuration;
 
         services.AddOptions<ShopOptions>().Bind(configuration.GetSection(ShopOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StripeOptions>, StripeOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddStripeGateway(configuration);
 
         services.AddStorefrontData(configuration, builder.Environment.ContentRootPath);
         services.AddDataProtection()
