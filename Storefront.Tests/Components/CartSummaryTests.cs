@@ -12,8 +12,8 @@ public sealed class CartSummaryTests
     {
         var cart = new CartView(
         [
-            new CartLineView(1, 10, "pour-over-dripper", "Pour-Over Dripper", null, 3200, "usd", BillingInterval.None, 2, 15),
-            new CartLineView(2, 12, "roasters-choice", "Roaster's Choice Subscription", null, 22000, "usd", BillingInterval.Year, 1, null),
+            new CartLineView(1, 10, 100, "pour-over-dripper", "Pour-Over Dripper", null, 3200, "usd", BillingInterval.None, 2, 15),
+            new CartLineView(2, 12, 120, "roasters-choice", "Roaster's Choice Subscription", null, 22000, "usd", BillingInterval.Year, 1, null),
         ], "usd");
 
         var doc = await ComponentRenderer.RenderAsync<CartSummary>(new Dictionary<string, object?> { [nameof(CartSummary.Cart)] = cart });

@@ -136,11 +136,11 @@ public sealed class CartService(
                 join price in db.Prices on line.PriceId equals price.Id
                 join product in db.Products on line.ProductId equals product.Id
                 orderby line.Id
-                select new { line.Id, line.ProductId, product.Slug, product.Name, product.ImageUrl, price.UnitAmount, price.Currency, price.Interval, line.Quantity })
+                select new { line.Id, line.ProductId, line.PriceId, product.Slug, product.Name, product.ImageUrl, price.UnitAmount, price.Currency, price.Interval, line.Quantity })
             .ToListAsync(cancellationToken);
         var available = await stock.ForProductsAsync(rows.Select(r => r.ProductId).Distinct().ToList(), cancellationToken);
         var lines = rows
-            .Select(r => new CartLineView(r.Id, r.ProductId, r.Slug, r.Name, r.ImageUrl, r.UnitAmount, r.Currency, r.Interval, r.Quantity,
+            .Select(r => new CartLineView(r.Id, r.ProductId, r.PriceId, r.Slug, r.Name, r.ImageUrl, r.UnitAmount, r.Currency, r.Interval, r.Quantity,
                 available.TryGetValue(r.ProductId, out var a) ? a : null))
             .ToList();
         return new CartView(lines, Currency);

@@ -19,6 +19,7 @@ public sealed record CartView(IReadOnlyList<CartLineView> Lines, string Currency
 public sealed record CartLineView(
     long LineId,
     int ProductId,
+    int PriceId,
     string Slug,
     string Name,
     string? ImageUrl,

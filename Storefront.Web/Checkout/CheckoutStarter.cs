@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Storefront.Data;
+using Storefront.Data.Audit;
+using Storefront.Data.Checkouts;
+using Storefront.Data.Identity;
+using Storefront.Web.Carts;
+using Storefront.Web.Stripe;
+using CheckoutEntity = Storefront.Data.Checkouts.Checkout;
+
+namespace Storefront.Web.Checkout;
+
+public sealed record StartedCheckout(Guid CheckoutId, string SessionId);
+
+/// <summary>
+/// Turns the shopper's cart into a server-side checkout, holds its stock and opens the Stripe session for it.
+/// If Stripe fails, the holds are released and the checkout is closed: nothing is left half-done.
+/// </summary>
+public sealed partial class CheckoutStarter(
+    StorefrontDbContext db,
+    CartService carts,
+    CartOwnerAccessor owners,
+    InventoryHolds holds,
+    StripeCatalogSync catalog,
+    IStripeGateway stripe,
+    UserManager<ShopUser> users,
+    TimeProvider clock,
+    IOptions<CheckoutOptions> options,
+    ILogger<CheckoutStarter> logger)
+{
+    /// <param name="returnUrl">Absolute return page address containing Stripe's {CHECKOUT_SESSION_ID} placeholder.</param>
+    public async Task<StartedCheckout> StartAsync(string returnUrl, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var owner = owners.Current() ?? throw new CheckoutException(StatusCodes.Status400BadRequest, "Your cart is empty.");
+        var cart = await carts.GetAsync(cancellationToken);
+        if (cart.IsEmpty)
+        {
+            throw new CheckoutException(StatusCodes.Status400BadRequest, "Your cart is empty.");
+        }
+
+        await RetireEarlierCheckoutsAsync(owner, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var expiresAt = now + options.Value.SessionLifetime;
+        var email = owner.UserId is null ? null : (await users.FindByIdAsync(owner.UserId))?.Email;
+        var checkout = new CheckoutEntity(owner.Key, owner.UserId, cart.Currency, cart.HasSubscription ? CheckoutMode.Subscription : CheckoutMode.Payment, now, expiresAt);
+        checkout.SetCustomerEmail(email);
+        foreach (var line in cart.Lines)
+        {
+            checkout.AddLine(line.ProductId, line.PriceId, line.Quantity, CheckoutLineKind.Product);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Checkouts.Add(checkout);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var group in cart.Lines.GroupBy(l => (l.ProductId, l.Name)))
+            {
+                await holds.SetAsync(checkout.Id, group.Key.ProductId, group.Key.Name, group.Sum(l => l.Quantity), expiresAt, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        try
+        {
+            var session = await CreateSessionAsync(checkout, returnUrl, cancellationToken);
+            checkout.BindStripeSession(session.Id);
+            LinkLineItems(checkout, session);
+            db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), owner.Key, "checkout.started", "checkout", checkout.Id.ToString())
+                .ForCheckout(checkout.Id)
+                .WithChange(null, $"{{\"amount_total\":{session.AmountTotal ?? 0},\"session\":\"{session.Id}\"}}")
+                .WithOutcome("success", Stopwatch.GetElapsedTime(started)));
+            await db.SaveChangesAsync(cancellationToken);
+            return new StartedCheckout(checkout.Id, session.Id);
+        }
+        catch (StripeException ex)
+        {
+            LogStartFailed(logger, checkout.Id, ex.HttpStatus, ex.Type, ex.Message);
+            await AbandonAsync(checkout, ex.Message, Stopwatch.GetElapsedTime(started));
+            throw CheckoutException.StripeFailed();
+        }
+    }
+
+    private async Task<StripeCheckoutSession> CreateSessionAsync(CheckoutEntity checkout, string returnUrl, CancellationToken cancellationToken)
+    {
+        var lineItems = new List<SessionLineItemParams>(checkout.Lines.Count);
+        foreach (var line in checkout.Lines.OrderBy(l => l.Position))
+        {
+            lineItems.Add(SessionLineItemParams.AddPrice(await catalog.EnsurePriceAsync(line.PriceId, cancellationToken), line.Quantity));
+        }
+
+        var checkoutId = checkout.Id.ToString();
+        return await stripe.CreateCheckoutSessionAsync(
+            new CheckoutSessionCreateRequest
+            {
+                UiMode = "custom",
+                Mode = checkout.Mode == CheckoutMode.Subscription ? "subscription" : "payment",
+                LineItems = lineItems,
+                Permissions = SessionPermissionsParams.AllServerOnly,
+                ReturnUrl = returnUrl,
+                CustomerEmail = checkout.CustomerEmail,
+                ClientReferenceId = checkoutId,
+                Metadata = new Dictionary<string, string> { ["checkout_id"] = checkoutId },
+                ExpiresAt = checkout.ExpiresAt,
+                Expand = ["line_items"],
+            },
+            StripeRequestOptions.WithIdempotencyKey($"checkout-{checkoutId}-create"),
+            cancellationToken);
+    }
+
+    /// <summary>Stripe returns the items in the order they were sent; remember each li_ id so later updates can keep it.</summary>
+    private static void LinkLineItems(CheckoutEntity checkout, StripeCheckoutSession session)
+    {
+        var items = session.LineItems?.Data ?? [];
+        var lines = checkout.Lines.OrderBy(l => l.Position).ToList();
+        for (var i = 0; i < lines.Count && i < items.Count; i++)
+        {
+            lines[i].LinkStripeLineItem(items[i].Id);
+        }
+    }
+
+    /// <summary>A shopper has one open checkout: starting again expires the earlier one and frees its stock.</summary>
+    private async Task RetireEarlierCheckoutsAsync(CartOwner owner, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Checkouts.Where(c => c.OwnerKey == owner.Key && c.Status == CheckoutStatus.Open).ToListAsync(cancellationToken);
+        foreach (var old in earlier)
+        {
+            if (old.StripeSessionId is not null)
+            {
+                try
+                {
+                    await stripe.ExpireCheckoutSessionAsync(old.StripeSessionId, StripeRequestOptions.WithIdempotencyKey($"checkout-{old.Id}-expire"), cancellationToken);
+                }
+                catch (StripeException ex)
+                {
+                    // Already complete or expired at Stripe: the webhook tells the truth; our hold release below is still right.
+                    LogExpireFailed(logger, old.Id, ex.Message);
+                }
+            }
+
+            old.Expire();
+            await holds.ReleaseAllAsync(old.Id, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task AbandonAsync(CheckoutEntity checkout, string reason, TimeSpan duration)
+    {
+        // The shopper's request may be cancelled already; the clean-up must still happen.
+        await holds.ReleaseAllAsync(checkout.Id, CancellationToken.None);
+        checkout.Expire();
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), checkout.OwnerKey, "checkout.started", "checkout", checkout.Id.ToString())
+            .ForCheckout(checkout.Id)
+            .WithOutcome(Truncate("stripe_error: " + reason), duration));
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static string Truncate(string value) => value.Length <= 200 ? value : value[..200];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkout {CheckoutId} could not open a Stripe session: {Status} {Type} {Reason}")]
+    private static partial void LogStartFailed(ILogger logger, Guid checkoutId, System.Net.HttpStatusCode? status, string? type, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Earlier checkout {CheckoutId} could not be expired at Stripe: {Reason}")]
+    private static partial void LogExpireFailed(ILogger logger, Guid checkoutId, string reason);
+}

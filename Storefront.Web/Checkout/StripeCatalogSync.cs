@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Data;
+using Storefront.Data.Catalog;
+using Storefront.Web.Stripe;
+
+namespace Storefront.Web.Checkout;
+
+/// <summary>
+/// Makes sure a catalog price exists in Stripe before a session uses it. Prices are found by lookup key (so a
+/// restarted shop with an empty id column finds what it created before) and created otherwise; the ids are cached
+/// in the database. Idempotency keys are derived from our ids, so two shoppers syncing at once create one object.
+/// </summary>
+public sealed class StripeCatalogSync(StorefrontDbContext db, IStripeGateway stripe)
+{
+    public async Task<string> EnsurePriceAsync(int priceId, CancellationToken cancellationToken)
+    {
+        var price = await db.Prices.Include(p => p.Product).SingleAsync(p => p.Id == priceId, cancellationToken);
+        if (price.StripePriceId is not null)
+        {
+            return price.StripePriceId;
+        }
+
+        var product = price.Product;
+        if (product.StripeProductId is null)
+        {
+            var created = await stripe.CreateProductAsync(
+                new ProductCreateRequest
+                {
+                    Name = product.Name,
+                    Metadata = new Dictionary<string, string> { ["storefront_product_id"] = product.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                },
+                StripeRequestOptions.WithIdempotencyKey($"sf-product-{product.Id}-{product.Slug}"),
+                cancellationToken);
+            product.LinkStripeProduct(created.Id);
+        }
+
+        var lookupKey = price.LookupKey ?? $"sf-price-{price.Id}";
+        var existing = (await stripe.ListPricesAsync(new PriceListRequest { LookupKeys = [lookupKey], Limit = 1 }, cancellationToken: cancellationToken)).Data
+            .FirstOrDefault(p => Matches(p, price, product.StripeProductId!));
+        var stripePriceId = existing?.Id ?? (await stripe.CreatePriceAsync(
+            new PriceCreateRequest
+            {
+                Currency = price.Currency,
+                Product = product.StripeProductId,
+                UnitAmount = price.UnitAmount,
+                Recurring = price.Interval switch
+                {
+                    BillingInterval.Month => new RecurringParams { Interval = "month" },
+                    BillingInterval.Year => new RecurringParams { Interval = "year" },
+                    _ => null,
+                },
+                LookupKey = lookupKey,
+                TransferLookupKey = true,
+                Metadata = new Dictionary<string, string> { ["storefront_price_id"] = price.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            },
+            // The key names everything the price is made of, so a different price can never replay this one.
+            StripeRequestOptions.WithIdempotencyKey($"sf-price-{lookupKey}-{price.Currency}-{price.UnitAmount}-{price.Interval}"),
+            cancellationToken)).Id;
+
+        price.LinkStripePrice(stripePriceId);
+        await db.SaveChangesAsync(cancellationToken);
+        return stripePriceId;
+    }
+
+    private static bool Matches(StripePrice stripePrice, Price price, string stripeProductId) =>
+        stripePrice.Active
+        && stripePrice.Product == stripeProductId
+        && stripePrice.UnitAmount == price.UnitAmount
+        && string.Equals(stripePrice.Currency, price.Currency, StringComparison.OrdinalIgnoreCase)
+        && (stripePrice.Recurring?.Interval ?? "none") == price.Interval switch
+        {
+            BillingInterval.Month => "month",
+            BillingInterval.Year => "year",
+            _ => "none",
+        };
+}
