@@ -286,7 +286,7 @@ internal sealed class EmulatorHttpHandler(StripeEmulatorState state)
         var type = p.Str("type");
         var types = p.StrList("types");
         bool Matches(StripeEvent e) =>
-            (type is null || (type.EndsWith(".*", StringComparison.Ordinal) ? e.Type.StartsWith(type[..^1], StringComparison.Ordinal) : e.Type == type)) &&
+            (type is null || (type.EndsWith('*') ? e.Type.StartsWith(type[..^1], StringComparison.Ordinal) : e.Type == type)) &&
             (types is null || types.Contains(e.Type));
         var items = StripeEmulatorState.NewestFirst(state.Events.Values.Where(Matches));
         return StripeEmulatorState.Page(items, x => x.Id, state.RenderEvent, p, "/v1/events", "event");
