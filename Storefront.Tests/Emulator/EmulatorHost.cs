@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -65,10 +67,12 @@ public abstract class EmulatorHost : IAsyncLifetime
             o.WebhookRetrySchedule = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200)];
             o.ExpirySweepInterval = TimeSpan.FromMilliseconds(50);
         });
+        ConfigureHostServices(builder.Services);
         _app = builder.Build();
         _app.UseStripeEmulator(_prefix);
+        ConfigureHostPipeline(_app);
         _app.MapGet("/host-page", () => "host page");
-        _app.MapPost("/hooks/a", async (HttpContext ctx) =>
+        _app.MapPost("/hooks/a", [AllowAnonymous] async (HttpContext ctx) =>
         {
             using var reader = new StreamReader(ctx.Request.Body);
             var body = await reader.ReadToEndAsync();
@@ -84,6 +88,12 @@ public abstract class EmulatorHost : IAsyncLifetime
         State.Options.WebhookEndpoints.Add(new WebhookEndpoint(Origin + "/hooks/a", WebhookSecret));
         Http = NewClient(SecretKey);
     }
+
+    /// <summary>Lets a fixture give the host its own services (auth, antiforgery…).</summary>
+    protected virtual void ConfigureHostServices(IServiceCollection services) { }
+
+    /// <summary>Lets a fixture add the host's own middleware after the emulator is mounted.</summary>
+    protected virtual void ConfigureHostPipeline(WebApplication app) { }
 
     public HttpClient NewClient(string? key)
     {
@@ -106,5 +116,24 @@ public abstract class EmulatorHost : IAsyncLifetime
 /// <summary>Emulator at the root, as in standalone mode.</summary>
 public sealed class RootEmulator() : EmulatorHost("");
 
-/// <summary>Emulator mounted at /_stripe inside a host with its own routes.</summary>
-public sealed class MountedEmulator() : EmulatorHost("/_stripe");
+/// <summary>
+/// Emulator mounted at /_stripe inside a host that requires an authenticated user for everything (fallback policy)
+/// and validates antiforgery tokens — the emulator must work regardless and leave the host's rules intact.
+/// </summary>
+public sealed class MountedEmulator() : EmulatorHost("/_stripe")
+{
+    protected override void ConfigureHostServices(IServiceCollection services)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAntiforgery();
+    }
+
+    protected override void ConfigureHostPipeline(WebApplication app)
+    {
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+}

@@ -134,9 +134,12 @@ public sealed class MountedEmulatorTests(MountedEmulator host) : IClassFixture<M
         var s = await host.Http.Create("v1/checkout/sessions", Api.SessionForm((price, 1)));
         Assert.Equal(999, s.L("amount_total"));
 
-        using var raw = new HttpClient { BaseAddress = new Uri(host.Origin + "/") };
-        Assert.Equal("host page", await raw.GetStringAsync("host-page"));
-        Assert.Equal(HttpStatusCode.NotFound, (await raw.GetAsync("v1/products")).StatusCode);
+        // The host's own rules still apply to its own pages: anonymous visitors are sent to log in.
+        using var raw = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(host.Origin + "/") };
+        var page = await raw.GetAsync("host-page");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/Account/Login", page.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, (await raw.GetAsync("v1/products")).StatusCode);
         var unknown = await host.Http.Get("nothing-here");
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Equal("invalid_request_error", unknown.Error.S("type"));
