@@ -6,6 +6,13 @@ public sealed record WebhookEndpoint(string Url, string Secret);
 /// <summary>Settings of the local Stripe emulator. Bind from configuration section <c>Emulator</c> in standalone mode.</summary>
 public sealed class StripeEmulatorOptions
 {
+    /// <summary>
+    /// Name of the <see cref="IHttpClientFactory"/> client that delivers webhooks. A host whose receiver is not on a
+    /// real socket (TestServer) can route deliveries in-memory:
+    /// <c>services.AddHttpClient(StripeEmulatorOptions.WebhookHttpClientName).ConfigurePrimaryHttpMessageHandler(…)</c>.
+    /// </summary>
+    public const string WebhookHttpClientName = "Storefront.StripeEmulator.Webhooks";
+
     /// <summary>Absolute URLs that receive every event, each with its own signing secret.</summary>
     public List<WebhookEndpoint> WebhookEndpoints { get; } = new();
 

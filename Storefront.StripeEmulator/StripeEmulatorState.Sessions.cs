@@ -80,13 +80,24 @@ public sealed partial class StripeEmulatorState
         return RenderSession(session, expand);
     }
 
-    private static bool ValidateSessionExpand(Params p)
+    /// <summary>Flags for the supported session expansions: <c>line_items</c>, <c>payment_intent</c>.</summary>
+    [Flags]
+    internal enum SessionExpand { None = 0, LineItems = 1, PaymentIntent = 2 }
+
+    private static SessionExpand ValidateSessionExpand(Params p)
     {
         var expand = p.Expand();
+        var result = SessionExpand.None;
         for (var i = 0; i < expand.Count; i++)
-            if (expand[i] != "line_items")
-                throw StripeEmulatorException.Invalid($"This property cannot be expanded ({expand[i]}).", $"expand[{i}]");
-        return expand.Count > 0;
+        {
+            result |= expand[i] switch
+            {
+                "line_items" => SessionExpand.LineItems,
+                "payment_intent" => SessionExpand.PaymentIntent,
+                _ => throw StripeEmulatorException.Invalid($"This property cannot be expanded ({expand[i]}).", $"expand[{i}]"),
+            };
+        }
+        return result;
     }
 
     /// <summary>A line without id: <c>price</c> or <c>price_data</c>, <c>quantity</c>, <c>tax_rates</c>.</summary>
@@ -615,8 +626,12 @@ public sealed partial class StripeEmulatorState
 
     // ---------------------------------------------------------------- rendering
 
-    internal JsonObject RenderSession(Session s, bool expandLineItems)
+    internal JsonObject RenderSession(Session s, bool expandLineItems) =>
+        RenderSession(s, expandLineItems ? SessionExpand.LineItems : SessionExpand.None);
+
+    internal JsonObject RenderSession(Session s, SessionExpand expand)
     {
+        var expandLineItems = expand.HasFlag(SessionExpand.LineItems);
         var shippingOptions = new JsonArray();
         foreach (var o in s.ShippingOptions)
             shippingOptions.Add(new JsonObject { ["shipping_amount"] = o.Amount, ["shipping_rate"] = o.ShippingRateId });
@@ -655,7 +670,9 @@ public sealed partial class StripeEmulatorState
             ["locale"] = null,
             ["metadata"] = RenderMetadata(s.Metadata),
             ["mode"] = s.Mode,
-            ["payment_intent"] = s.PaymentIntentId,
+            ["payment_intent"] = expand.HasFlag(SessionExpand.PaymentIntent) && s.PaymentIntentId is not null && PaymentIntents.TryGetValue(s.PaymentIntentId, out var pi)
+                ? RenderPaymentIntent(pi)
+                : s.PaymentIntentId,
             ["payment_method_types"] = new JsonArray("card"),
             ["payment_status"] = s.PaymentStatus,
             ["permissions"] = s.Permissions.Count == 0 ? null : new JsonObject

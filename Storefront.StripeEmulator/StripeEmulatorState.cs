@@ -157,11 +157,9 @@ public sealed partial class StripeEmulatorState
         ["object"] = "event",
         ["api_version"] = e.ApiVersion,
         ["created"] = e.Created,
-        ["data"] = new JsonObject
-        {
-            ["object"] = JsonNode.Parse(e.DataObjectJson),
-            ["previous_attributes"] = e.PreviousAttributesJson is null ? null : JsonNode.Parse(e.PreviousAttributesJson),
-        },
+        ["data"] = e.PreviousAttributesJson is null
+            ? new JsonObject { ["object"] = JsonNode.Parse(e.DataObjectJson) }
+            : new JsonObject { ["object"] = JsonNode.Parse(e.DataObjectJson), ["previous_attributes"] = JsonNode.Parse(e.PreviousAttributesJson) },
         ["livemode"] = false,
         ["pending_webhooks"] = e.PendingWebhooks,
         ["request"] = new JsonObject { ["id"] = e.RequestId, ["idempotency_key"] = e.IdempotencyKey },

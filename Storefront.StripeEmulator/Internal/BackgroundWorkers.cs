@@ -10,7 +10,7 @@ namespace Storefront.StripeEmulator.Internal;
 internal sealed class WebhookDispatcher(StripeEmulatorState state, IHttpClientFactory httpClientFactory, ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
-    public const string HttpClientName = "Storefront.StripeEmulator.Webhooks";
+    public const string HttpClientName = StripeEmulatorOptions.WebhookHttpClientName;
 
     /// <summary><c>t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256(secret, "{t}.{body}")&gt;</c>.</summary>
     public static string Sign(string secret, long timestamp, string body)

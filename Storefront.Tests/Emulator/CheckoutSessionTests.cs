@@ -113,6 +113,65 @@ public sealed class CheckoutSessionTests(RootEmulator host) : IClassFixture<Root
     }
 
     [Fact]
+    public async Task Create_SubscriptionMode_CountsRecurringAndOneTimeSeparately()
+    {
+        var monthly = await Http.NewPrice(100, interval: "month");
+        var once = await Http.NewPrice(100);
+        Form Sub(int recurring, int oneTime)
+        {
+            var lines = Enumerable.Repeat((monthly, 1), recurring).Concat(Enumerable.Repeat((once, 1), oneTime)).ToArray();
+            var f = Api.SessionForm(lines);
+            f[1] = new("mode", "subscription");
+            return f;
+        }
+        Assert.Equal(HttpStatusCode.OK, (await Http.Post("v1/checkout/sessions", Sub(20, 20))).Status);
+        Assert.Equal(EmulatorMessages.TooManyRecurringItems, (await Http.Post("v1/checkout/sessions", Sub(21, 0))).Error.S("message"));
+        Assert.Equal(EmulatorMessages.TooManyOneTimeItems, (await Http.Post("v1/checkout/sessions", Sub(1, 21))).Error.S("message"));
+    }
+
+    [Fact]
+    public async Task Expand_PaymentIntent_AndUnknownExpansion()
+    {
+        var price = await Http.NewPrice(700);
+        var id = (await Http.Create("v1/checkout/sessions", Api.SessionForm((price, 1)))).S("id");
+        var bad = await Http.Get($"v1/checkout/sessions/{id}", new Form(("expand[]", "line_items"), ("expand[]", "customer")));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal("expand[1]", bad.Error.S("param"));
+
+        host.State.CompleteCheckoutSession(id);
+        var s = await Http.Get($"v1/checkout/sessions/{id}", new Form(("expand[]", "payment_intent")));
+        Assert.Equal("payment_intent", s.Obj["payment_intent"].S("object"));
+        Assert.Equal(700, s.Obj["payment_intent"].L("amount_received"));
+    }
+
+    [Fact]
+    public async Task ShippingRateData_CreatesRealShippingRates_AndOptionsCanBeReplacedOrCleared()
+    {
+        var price = await Http.NewPrice(1000);
+        var f = Api.SessionForm((price, 1))
+            .Add("shipping_options[0][shipping_rate_data][display_name]", "Pickup")
+            .Add("shipping_options[0][shipping_rate_data][fixed_amount][amount]", 0)
+            .Add("shipping_options[0][shipping_rate_data][fixed_amount][currency]", "usd");
+        var s = await Http.Create("v1/checkout/sessions", f);
+        var rate = await Http.Get($"v1/shipping_rates/{s["shipping_options"]![0].S("shipping_rate")}");
+        Assert.Equal("Pickup", rate.Obj.S("display_name"));
+
+        var courier = await Http.Create("v1/shipping_rates", new Form(("display_name", "Courier"), ("fixed_amount[amount]", 900), ("fixed_amount[currency]", "usd")));
+        var replaced = await Http.Create($"v1/checkout/sessions/{s.S("id")}", new Form(("shipping_options[0][shipping_rate]", courier.S("id"))));
+        Assert.Equal(courier.S("id"), replaced["shipping_cost"].S("shipping_rate"));
+        Assert.Equal(1900, replaced.L("amount_total"));
+
+        var cleared = await Http.Create($"v1/checkout/sessions/{s.S("id")}", new Form(("shipping_options", "")));
+        Assert.Empty(cleared["shipping_options"]!.AsArray());
+        Assert.Null(cleared["shipping_cost"]);
+        Assert.Equal(1000, cleared.L("amount_total"));
+
+        var six = Api.SessionForm((price, 1));
+        for (var i = 0; i < 6; i++) six.Add($"shipping_options[{i}][shipping_rate]", courier.S("id"));
+        Assert.Equal(EmulatorMessages.TooManyShippingOptions, (await Http.Post("v1/checkout/sessions", six)).Error.S("message"));
+    }
+
+    [Fact]
     public async Task UpdateLineItems_KeepChangeAddRemoveReorder()
     {
         var a = await Http.NewPrice(100, name: "A");
