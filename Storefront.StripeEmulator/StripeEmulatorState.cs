@@ -60,6 +60,26 @@ public sealed partial class StripeEmulatorState
 
     internal long NextSeq() => ++_seq;
 
+    /// <summary>Forgets every object, event, delivery record, fault, idempotency key and time offset (QA "start over").</summary>
+    public void Reset()
+    {
+        lock (Gate)
+        {
+            Products.Clear();
+            Prices.Clear();
+            Coupons.Clear();
+            TaxRates.Clear();
+            ShippingRates.Clear();
+            Sessions.Clear();
+            PaymentIntents.Clear();
+            Events.Clear();
+            _deliveries.Clear();
+            _faults.Clear();
+            _idempotency.Clear();
+            _offset = TimeSpan.Zero;
+        }
+    }
+
     // ---------------------------------------------------------------- faults
 
     public FaultRule AddFault(FaultRule rule)

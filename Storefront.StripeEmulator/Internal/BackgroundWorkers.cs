@@ -65,8 +65,9 @@ internal sealed class WebhookDispatcher(StripeEmulatorState state, IHttpClientFa
             {
                 return;
             }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or InvalidOperationException)
+            catch (Exception ex)
             {
+                // Connection refused, timeout, bad URL…: all count as a failed attempt and are retried.
                 error = ex.GetType().Name + ": " + ex.Message;
             }
             var ok = error is null;

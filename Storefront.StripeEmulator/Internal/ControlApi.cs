@@ -13,6 +13,7 @@ namespace Storefront.StripeEmulator.Internal;
 /// <c>DELETE /_emulator/faults</c>.</item>
 /// <item><c>GET /_emulator/webhooks/deliveries</c>: the delivery log.</item>
 /// <item><c>POST /_emulator/time/advance</c> (<c>seconds</c>): moves the emulator clock and expires due sessions.</item>
+/// <item><c>POST /_emulator/reset</c>: forgets everything.</item>
 /// </list>
 /// </summary>
 internal static class ControlApi
@@ -75,6 +76,10 @@ internal static class ControlApi
                         });
                     }
                     result = new JsonObject { ["object"] = "list", ["data"] = list };
+                    break;
+                case "/_emulator/reset" when method == "POST":
+                    state.Reset();
+                    result = new JsonObject { ["reset"] = true };
                     break;
                 case "/_emulator/time/advance" when method == "POST":
                     p.Allow("seconds");

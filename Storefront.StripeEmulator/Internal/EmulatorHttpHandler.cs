@@ -161,6 +161,12 @@ internal sealed class EmulatorHttpHandler(StripeEmulatorState state)
                 status = ex.StatusCode;
                 body = ErrorBody(ex).ToJsonString(StripeEmulatorState.Json);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bug in the emulator: answer like Stripe's 500 and keep the key free for a retry.
+                await WriteError(ctx, new StripeEmulatorException(500, "api_error", "Unexpected error in the Stripe emulator: " + ex.Message));
+                return;
+            }
             if (idemKey.Length > 0) state.CompleteIdempotent(apiKey, idemKey, status, body, requestId);
             completed = true;
             await WriteJson(ctx, status, body);
