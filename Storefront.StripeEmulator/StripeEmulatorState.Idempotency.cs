@@ -38,6 +38,12 @@ public sealed partial class StripeEmulatorState
         }
     }
 
+    /// <summary>True while a request holding this key is executing (for tests).</summary>
+    internal bool IsIdempotencyKeyInFlight(string apiKey, string key)
+    {
+        lock (Gate) return _idempotency.TryGetValue((apiKey, key), out var r) && !r.Done;
+    }
+
     internal void CompleteIdempotent(string apiKey, string key, int status, string body, string requestId)
     {
         lock (Gate)

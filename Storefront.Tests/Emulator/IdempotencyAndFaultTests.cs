@@ -57,10 +57,10 @@ public sealed class IdempotencyTests(RootEmulator host) : IClassFixture<RootEmul
     public async Task KeyStillExecuting_Is409()
     {
         var key = Guid.NewGuid().ToString();
-        host.State.AddFault(new FaultRule { Kind = FaultKind.Latency, Method = "POST", PathPattern = "/v1/tax_rates", Latency = TimeSpan.FromMilliseconds(700) });
+        host.State.AddFault(new FaultRule { Kind = FaultKind.Latency, Method = "POST", PathPattern = "/v1/tax_rates", Latency = TimeSpan.FromMilliseconds(800) });
         var form = new Form(("display_name", "Slow"), ("percentage", "5"), ("inclusive", "false"));
         var slow = host.Http.Post("v1/tax_rates", form, key);
-        await Task.Delay(150);
+        await Api.Eventually(() => host.State.IsIdempotencyKeyInFlight(EmulatorHost.SecretKey, key), "first request to hold the key");
         var concurrent = await host.Http.Post("v1/tax_rates", form, key);
         Assert.Equal(HttpStatusCode.Conflict, concurrent.Status);
         Assert.Equal("idempotency_error", concurrent.Error.S("type"));
