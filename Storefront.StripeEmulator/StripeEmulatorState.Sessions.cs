@@ -363,7 +363,8 @@ public sealed partial class StripeEmulatorState
         p.Allow("expand");
         var expand = ValidateSessionExpand(p);
         var s = FindSession(id, req);
-        if (s.Status != "open") throw StripeEmulatorException.Invalid(EmulatorMessages.OnlyOpenCanBeExpired);
+        if (s.Status != "open")
+            throw StripeEmulatorException.Invalid(string.Format(System.Globalization.CultureInfo.InvariantCulture, EmulatorMessages.OnlyOpenCanBeExpired, s.Status));
         Expire(s, req);
         return RenderSession(s, expand);
     }

@@ -35,7 +35,9 @@ public static class EmulatorMessages
     // Known Stripe texts.
     public const string RecurringInPaymentMode =
         "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.";
-    public const string OnlyOpenCanBeExpired = "Only Checkout Sessions with a status in [\"open\"] can be expired.";
+    /// <summary>{0} = the session's status.</summary>
+    public const string OnlyOpenCanBeExpired =
+        "Only Checkout Sessions with a status in [\"open\"] can be expired. This Checkout Session has a status of `{0}`.";
     public const string IdempotencyMismatch =
         "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{0}' if you meant to execute a different request.";
 

@@ -371,7 +371,7 @@ public sealed class CheckoutSessionTests(RootEmulator host) : IClassFixture<Root
 
         var again = await Http.Post($"v1/checkout/sessions/{id}/expire");
         Assert.Equal(HttpStatusCode.BadRequest, again.Status);
-        Assert.Equal("Only Checkout Sessions with a status in [\"open\"] can be expired.", again.Error.S("message"));
+        Assert.Equal("Only Checkout Sessions with a status in [\"open\"] can be expired. This Checkout Session has a status of `expired`.", again.Error.S("message"));
 
         var complete = await Http.Post($"v1/test_helpers/checkout/sessions/{id}/complete");
         Assert.Equal(HttpStatusCode.BadRequest, complete.Status);
