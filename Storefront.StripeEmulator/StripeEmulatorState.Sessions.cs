@@ -260,7 +260,7 @@ public sealed partial class StripeEmulatorState
 
     internal JsonObject ListSessions(Params p)
     {
-        p.Allow(ListAnd("status", "payment_intent", "subscription", "customer_details"));
+        p.Allow(ListAnd("status", "payment_intent", "subscription"));
         ExpireDueSessionsLocked();
         var status = p.Enum("status", "open", "complete", "expired");
         var pi = p.Str("payment_intent");

@@ -172,6 +172,47 @@ public sealed class CheckoutSessionTests(RootEmulator host) : IClassFixture<Root
     }
 
     [Fact]
+    public async Task TaxRatesOnExistingLines_CanBeReplacedOrCleared_AndInactivePricesAreRefused()
+    {
+        var price = await Http.NewPrice(1000);
+        var tax = await Http.NewTaxRate("10", inclusive: false);
+        var s = await Http.Create("v1/checkout/sessions", Api.SessionForm((price, 1)).Add("line_items[0][tax_rates][0]", tax).Add("expand[]", "line_items"));
+        Assert.Equal(1100, s.L("amount_total"));
+        var lineId = Lines(s)[0].S("id");
+        var cleared = await Http.Create($"v1/checkout/sessions/{s.S("id")}", new Form(("line_items[0][id]", lineId), ("line_items[0][tax_rates]", ""), ("expand[]", "line_items")));
+        Assert.Equal(1000, cleared.L("amount_total"));
+        Assert.Empty(Lines(cleared)[0]["taxes"]!.AsArray());
+
+        await Http.Create($"v1/prices/{price}", new Form(("active", "false")));
+        var refused = await Http.Post("v1/checkout/sessions", Api.SessionForm((price, 1)));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal("line_items[0][price]", refused.Error.S("param"));
+    }
+
+    [Fact]
+    public async Task ListSessions_FiltersByStatus()
+    {
+        var price = await Http.NewPrice(100);
+        var open = (await Http.Create("v1/checkout/sessions", Api.SessionForm((price, 1)))).S("id");
+        var done = (await Http.Create("v1/checkout/sessions", Api.SessionForm((price, 1)))).S("id");
+        host.State.CompleteCheckoutSession(done);
+        var complete = await Http.Get("v1/checkout/sessions", new Form(("status", "complete"), ("limit", 100)));
+        var ids = complete.Obj["data"]!.AsArray().Select(x => x.S("id")).ToList();
+        Assert.Contains(done, ids);
+        Assert.DoesNotContain(open, ids);
+        Assert.All(complete.Obj["data"]!.AsArray(), x => Assert.Equal("complete", x.S("status")));
+    }
+
+    [Fact]
+    public async Task BasicAuth_WithTheKeyAsUser_IsAccepted()
+    {
+        using var basic = host.NewClient(null);
+        basic.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(EmulatorHost.SecretKey + ":")));
+        Assert.Equal(HttpStatusCode.OK, (await basic.Get("v1/coupons")).Status);
+    }
+
+    [Fact]
     public async Task UpdateLineItems_KeepChangeAddRemoveReorder()
     {
         var a = await Http.NewPrice(100, name: "A");
