@@ -433,6 +433,35 @@ public sealed partial class StripeEmulatorState
         }
     }
 
+    /// <summary>
+    /// The value of <c>permissions.{name}</c> (<c>update_line_items</c>, <c>update_discounts</c>,
+    /// <c>update_shipping_details</c>): "server_only", "client_only" or null when not set.
+    /// </summary>
+    public string? GetPermission(string sessionId, string name)
+    {
+        lock (Gate) return FindSession(sessionId, null).Permissions.GetValueOrDefault(name);
+    }
+
+    /// <summary>
+    /// A customer-side quantity change (Stripe.js <c>updateLineItemQuantity</c>): refused with 400 when
+    /// <c>permissions.update_line_items</c> is <c>server_only</c>; totals are recomputed.
+    /// </summary>
+    public string UpdateLineItemQuantityAsClient(string sessionId, string lineItemId, long quantity)
+    {
+        lock (Gate)
+        {
+            var s = FindOpenSession(sessionId);
+            if (s.Permissions.GetValueOrDefault("update_line_items") == "server_only")
+                throw new StripeEmulatorException(400, "invalid_request_error", EmulatorMessages.ClientUpdateForbidden, "line_items", "permission_denied");
+            var line = s.Lines.FirstOrDefault(l => l.Id == lineItemId)
+                       ?? throw new StripeEmulatorException(400, "invalid_request_error", $"No such line item: '{lineItemId}'", "line_items", "resource_missing");
+            if (quantity is < 1 or > 999_999) throw StripeEmulatorException.Invalid("Invalid quantity: must be between 1 and 999999", "quantity");
+            line.Quantity = quantity;
+            Recompute(s);
+            return RenderSession(s, true).ToJsonString(Json);
+        }
+    }
+
     /// <summary>Records the customer's shipping name and address (collected_information.shipping_details).</summary>
     public string SetShippingDetails(string sessionId, string name, ShippingAddress address)
     {

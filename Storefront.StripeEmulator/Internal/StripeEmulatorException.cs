@@ -61,6 +61,7 @@ public static class EmulatorMessages
         "This PaymentIntent's amount could not be updated because it has a status of {0}. You may only update the amount of a PaymentIntent with one of the following statuses: requires_payment_method, requires_confirmation.";
     public const string IdempotencyInFlight =
         "There is currently another in-progress request using this Idempotent Key. Please try again later.";
+    public const string ClientUpdateForbidden = "This Checkout Session only allows line item updates from your server (permissions.update_line_items is server_only).";
     public const string IdempotencyKeyTooLong = "Idempotency-Key must be at most 255 characters long.";
     public const string NoApiKey =
         "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').";

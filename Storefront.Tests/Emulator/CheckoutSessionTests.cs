@@ -204,6 +204,21 @@ public sealed class CheckoutSessionTests(RootEmulator host) : IClassFixture<Root
     }
 
     [Fact]
+    public async Task ClientQuantityChange_HonoursServerOnlyPermission()
+    {
+        var price = await Http.NewPrice(300);
+        var open = await Http.Create("v1/checkout/sessions", Api.SessionForm((price, 1)).Add("expand[]", "line_items"));
+        var changed = JsonNode.Parse(host.State.UpdateLineItemQuantityAsClient(open.S("id"), Lines(open)[0].S("id"), 3))!;
+        Assert.Equal(900, changed.L("amount_total"));
+
+        var locked = await Http.Create("v1/checkout/sessions", Api.SessionForm((price, 1)).Add("permissions[update_line_items]", "server_only").Add("expand[]", "line_items"));
+        Assert.Equal("server_only", host.State.GetPermission(locked.S("id"), "update_line_items"));
+        var ex = Assert.Throws<StripeEmulatorException>(() => host.State.UpdateLineItemQuantityAsClient(locked.S("id"), Lines(locked)[0].S("id"), 3));
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Equal(300, (await Http.Get($"v1/checkout/sessions/{locked.S("id")}")).Obj.L("amount_total"));
+    }
+
+    [Fact]
     public async Task BasicAuth_WithTheKeyAsUser_IsAccepted()
     {
         using var basic = host.NewClient(null);
