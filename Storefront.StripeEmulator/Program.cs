@@ -1,13 +1,45 @@
+using System.Globalization;
+
 namespace Storefront.StripeEmulator;
 
-/// <summary>Standalone entry point. A named class rather than top-level statements, so the shop's own Program stays unambiguous in tests.</summary>
-public static class EmulatorProgram
+/// <summary>
+/// Standalone entry point: <c>dotnet run --project Storefront.StripeEmulator -- --urls http://127.0.0.1:12111</c>.
+/// An explicit, namespaced class (not top-level statements) so that no second global <c>Program</c> type clashes with
+/// Storefront.Web's in projects referencing both (WebApplicationFactory&lt;Program&gt;).
+/// Configuration (appsettings, environment <c>Emulator__…</c> or command line <c>--Emulator:…</c>):
+/// <c>Emulator:WebhookEndpoints:0:Url</c> / <c>Emulator:WebhookEndpoints:0:Secret</c>, <c>Emulator:DefaultApiVersion</c>,
+/// <c>Emulator:WebhookRetrySeconds:0..n</c>.
+/// </summary>
+public sealed class EmulatorProgram
 {
+    private EmulatorProgram() { }
+
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        var section = builder.Configuration.GetSection("Emulator");
+        builder.Services.AddStripeEmulator(options => Configure(options, section));
         var app = builder.Build();
-        app.MapGet("/", () => "Storefront Stripe emulator");
+        app.UseStripeEmulator("");
         app.Run();
+    }
+
+    /// <summary>Applies the <c>Emulator</c> configuration section to the options.</summary>
+    public static void Configure(StripeEmulatorOptions options, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(section);
+        foreach (var child in section.GetSection("WebhookEndpoints").GetChildren())
+        {
+            var url = child["Url"];
+            var secret = child["Secret"];
+            if (!string.IsNullOrWhiteSpace(url) && !string.IsNullOrWhiteSpace(secret))
+                options.WebhookEndpoints.Add(new WebhookEndpoint(url, secret));
+        }
+        if (section["DefaultApiVersion"] is { Length: > 0 } version) options.DefaultApiVersion = version;
+        var retries = section.GetSection("WebhookRetrySeconds").GetChildren()
+            .Select(c => double.TryParse(c.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : (TimeSpan?)null)
+            .OfType<TimeSpan>().ToList();
+        if (retries.Count > 0) options.WebhookRetrySchedule = retries;
     }
 }
