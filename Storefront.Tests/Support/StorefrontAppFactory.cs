@@ -1,22 +1,53 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Storefront.StripeEmulator;
+using Storefront.Web.Checkout;
+using Storefront.Web.Stripe;
 
 namespace Storefront.Tests.Support;
 
-/// <summary>The whole app on its own temporary SQLite file and key ring, in the Development environment (seeded demo users).</summary>
+/// <summary>
+/// The whole app on its own temporary SQLite file and key ring, in the Development environment (seeded demo users),
+/// with the embedded Stripe emulator reached in memory: the Stripe client's and the emulator's webhook HttpClients
+/// are routed through the TestServer, so a checkout, its payment and the webhook all run without a socket.
+/// </summary>
 public class StorefrontAppFactory : WebApplicationFactory<Program>
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "storefront-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(directory, "storefront.db");
 
+    public StripeEmulatorState Emulator => Services.GetRequiredService<StripeEmulatorState>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(directory);
         builder.UseEnvironment("Development");
+
         // UseSetting lands in configuration before Program registers services (unlike ConfigureAppConfiguration).
         builder.UseSetting("ConnectionStrings:Storefront", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(directory, "keys"));
+        builder.UseSetting("Stripe:ApiBase", "http://localhost/_stripe");
+        builder.UseSetting("Stripe:MaxNetworkRetries", "0");
+        builder.ConfigureServices(services =>
+        {
+            ConfigureTestServices(services);
+            services.AddHttpClient(StripeHttpTransport.HttpClientName).ConfigurePrimaryHttpMessageHandler(InMemory);
+            services.AddHttpClient(StripeEmulatorOptions.WebhookHttpClientName).ConfigurePrimaryHttpMessageHandler(InMemory);
+            services.PostConfigure<StripeEmulatorOptions>(options =>
+            {
+                options.WebhookEndpoints.Add(new WebhookEndpoint("http://localhost" + StripeWebhookEndpoint.Path, new CheckoutOptions().EmulatorWebhookSecret));
+                options.WebhookRetrySchedule = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)];
+            });
+        });
+    }
+
+    /// <summary>Extra registrations for a derived factory (a fake clock, say).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     protected override void Dispose(bool disposing)
@@ -31,4 +62,7 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         {
         }
     }
+
+    private static HttpMessageHandler InMemory(IServiceProvider services) =>
+        ((TestServer)services.GetRequiredService<IServer>()).CreateHandler();
 }

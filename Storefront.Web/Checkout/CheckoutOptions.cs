@@ -16,6 +16,17 @@ public sealed class CheckoutOptions : IValidatableObject
     /// <summary>Secret the embedded emulator signs webhooks with when no Stripe:WebhookSecret is configured.</summary>
     public string EmulatorWebhookSecret { get; set; } = "whsec_storefront_emulator";
 
+    /// <summary>
+    /// The expiry sent to Stripe (and used for holds). Stripe checks its 30 min–24 h window against its own clock when
+    /// the request arrives, so a lifetime at either edge is nudged one minute inwards to survive the trip and clock skew.
+    /// </summary>
+    public DateTimeOffset ExpiryFrom(DateTimeOffset now)
+    {
+        var slack = TimeSpan.FromMinutes(1);
+        var lifetime = TimeSpan.FromTicks(Math.Clamp(SessionLifetime.Ticks, (TimeSpan.FromMinutes(30) + slack).Ticks, (TimeSpan.FromHours(24) - slack).Ticks));
+        return now + lifetime;
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SessionLifetime < TimeSpan.FromMinutes(30) || SessionLifetime > TimeSpan.FromHours(24))

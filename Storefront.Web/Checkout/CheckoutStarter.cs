@@ -44,7 +44,7 @@ public sealed partial class CheckoutStarter(
         await RetireEarlierCheckoutsAsync(owner, cancellationToken);
 
         var now = clock.GetUtcNow();
-        var expiresAt = now + options.Value.SessionLifetime;
+        var expiresAt = options.Value.ExpiryFrom(now);
         var email = owner.UserId is null ? null : (await users.FindByIdAsync(owner.UserId))?.Email;
         var checkout = new CheckoutEntity(owner.Key, owner.UserId, cart.Currency, cart.HasSubscription ? CheckoutMode.Subscription : CheckoutMode.Payment, now, expiresAt);
         checkout.SetCustomerEmail(email);

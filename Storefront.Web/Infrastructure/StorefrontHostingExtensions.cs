@@ -6,6 +6,7 @@ using Storefront.Data.Identity;
 using Storefront.Data.Seed;
 using Storefront.Web.Carts;
 using Storefront.Web.Catalog;
+using Storefront.Web.Checkout;
 using Storefront.Web.Inventory;
 using Storefront.Web.Loyalty;
 using Storefront.Web.Stripe;
@@ -23,6 +24,9 @@ public static class StorefrontHostingExtensions
         services.AddOptions<ShopOptions>().Bind(configuration.GetSection(ShopOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddStripeGateway(configuration);
+        builder.AddEmbeddedStripeEmulator();
+        services.AddOptions<CheckoutOptions>().Bind(configuration.GetSection(CheckoutOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StripeJsLocation>();
 
         services.AddStorefrontData(configuration, builder.Environment.ContentRootPath);
         services.AddDataProtection()
@@ -80,6 +84,14 @@ public static class StorefrontHostingExtensions
         services.AddScoped<StockAvailability>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<LoyaltyTiers>();
+
+        services.AddScoped<CheckoutAccess>();
+        services.AddScoped<CheckoutStarter>();
+        services.AddScoped<InventoryHolds>();
+        services.AddScoped<StripeCatalogSync>();
+        services.AddScoped<Fulfilment>();
+        services.AddSingleton<HoldSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<HoldSweeper>());
         return builder;
     }
 
@@ -102,12 +114,14 @@ public static class StorefrontHostingExtensions
             app.UseHsts();
         }
 
+        app.UseEmbeddedStripeEmulator();
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");
+        app.MapStripeWebhook();
         app.MapRazorPages();
         return app;
     }

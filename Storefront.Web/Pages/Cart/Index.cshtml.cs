@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Storefront.Data.Carts;
 using Storefront.Web.Carts;
+using Storefront.Web.Checkout;
 
 namespace Storefront.Web.Pages.Cart;
 
 /// <summary>The cart page: change quantities and remove lines. A rejected change answers 4xx and shows the cart as stored.</summary>
-public sealed class IndexModel(CartService carts) : PageModel
+public sealed class IndexModel(CartService carts, CheckoutStarter checkouts) : PageModel
 {
     public CartView Cart { get; private set; } = null!;
 
@@ -23,6 +24,21 @@ public sealed class IndexModel(CartService carts) : PageModel
 
     public Task<IActionResult> OnPostRemoveAsync([Required] long? lineId, CancellationToken cancellationToken) =>
         ChangeAsync(() => carts.RemoveAsync(lineId!.Value, cancellationToken), "Item removed.", cancellationToken);
+
+    /// <summary>"Checkout": holds the stock and opens a Stripe session for this cart, then shows the checkout page.</summary>
+    public async Task<IActionResult> OnPostCheckoutAsync(CancellationToken cancellationToken)
+    {
+        var returnUrl = Url.Page("/Checkout/Return", pageHandler: null, values: null, protocol: Request.Scheme) + "?session_id={CHECKOUT_SESSION_ID}";
+        try
+        {
+            var started = await checkouts.StartAsync(returnUrl, cancellationToken);
+            return Redirect($"/checkout?session_id={Uri.EscapeDataString(started.SessionId)}");
+        }
+        catch (CheckoutException ex)
+        {
+            return await RejectedAsync(ex.StatusCode, ex.Message, cancellationToken);
+        }
+    }
 
     private async Task<IActionResult> ChangeAsync(Func<Task<CartView>> change, string notice, CancellationToken cancellationToken)
     {

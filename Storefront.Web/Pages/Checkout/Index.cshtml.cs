@@ -13,7 +13,6 @@ namespace Storefront.Web.Pages.Checkout;
 /// pays is priced on the server. JSON handlers answer {type:"error", message} with a 4xx/5xx the page shows as is.
 /// </summary>
 public sealed class IndexModel(
-    CheckoutStarter starter,
     CheckoutAccess access,
     IOptions<StripeOptions> stripe,
     IOptions<ShopOptions> shop,
@@ -55,22 +54,6 @@ public sealed class IndexModel(
         NeedsShipping = await access.NeedsShippingAsync(checkout, cancellationToken);
         ReturnUrl = Url.Page("/Checkout/Return", pageHandler: null, values: new { session_id = SessionId }, protocol: Request.Scheme)!;
         return Page();
-    }
-
-    /// <summary>Cart page's "Checkout" button: opens the server checkout and its Stripe session.</summary>
-    public async Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken)
-    {
-        var returnUrl = Url.Page("/Checkout/Return", pageHandler: null, values: null, protocol: Request.Scheme) + "?session_id={CHECKOUT_SESSION_ID}";
-        try
-        {
-            var started = await starter.StartAsync(returnUrl, cancellationToken);
-            return Redirect($"/checkout?session_id={Uri.EscapeDataString(started.SessionId)}");
-        }
-        catch (CheckoutException ex)
-        {
-            TempData["CheckoutError"] = ex.Message;
-            return RedirectToPage("/Cart/Index");
-        }
     }
 
     /// <summary>Stripe.js asks for the client secret through this; only the checkout's owner gets it.</summary>

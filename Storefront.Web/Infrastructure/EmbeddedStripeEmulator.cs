@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Storefront.StripeEmulator;
+using Storefront.Web.Checkout;
+using Storefront.Web.Stripe;
+
+namespace Storefront.Web.Infrastructure;
+
+/// <summary>
+/// With no Stripe keys configured the shop runs its own Stripe: the emulator is mounted under
+/// <see cref="StripeOptions.EmulatorPathPrefix"/>, the Stripe client and the checkout page's script point at it, and
+/// it delivers signed webhooks back to the shop. With real keys none of this is registered.
+/// </summary>
+public static class EmbeddedStripeEmulator
+{
+    public static WebApplicationBuilder AddEmbeddedStripeEmulator(this WebApplicationBuilder builder)
+    {
+        if (IsEmulatorMode(builder.Configuration))
+        {
+            builder.Services.AddStripeEmulator();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Mount before routing, authentication and antiforgery: the emulator is a terminal branch of its own.</summary>
+    public static WebApplication UseEmbeddedStripeEmulator(this WebApplication app)
+    {
+        var stripe = app.Services.GetRequiredService<IOptions<StripeOptions>>().Value;
+        if (!stripe.UsesEmulator)
+        {
+            return app;
+        }
+
+        app.UseStripeEmulator(stripe.EmulatorPathPrefix);
+        app.Lifetime.ApplicationStarted.Register(() => ConnectToOwnAddress(app, stripe));
+        return app;
+    }
+
+    /// <summary>Once Kestrel knows its port: send webhooks to our own endpoint (a TestServer host wires this itself).</summary>
+    private static void ConnectToOwnAddress(WebApplication app, StripeOptions stripe)
+    {
+        var address = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return;
+        }
+
+        var own = new UriBuilder(address.Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal));
+        var secret = StripeWebhookEndpoint.SigningSecret(stripe, app.Services.GetRequiredService<IOptions<CheckoutOptions>>().Value)!;
+        app.Services.GetRequiredService<StripeEmulatorState>().Options.WebhookEndpoints
+            .Add(new WebhookEndpoint(new Uri(own.Uri, StripeWebhookEndpoint.Path).ToString(), secret));
+    }
+
+    private static bool IsEmulatorMode(IConfiguration configuration) =>
+        (configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions()).UsesEmulator;
+}

@@ -1,0 +1,240 @@
+// Storefront checkout page.
+// Stripe.js (real, or the emulator's stand-in) shows the payment and address fields; every amount on this page comes
+// from checkout.session(), which only the server changes. Shopper actions send an intent to the shop's handlers,
+// wrapped in checkout.runServerUpdate so Stripe.js refreshes the session when the server is done.
+
+const root = document.getElementById('checkout');
+const $ = (id) => document.getElementById(id);
+const ui = {
+  error: $('checkout-error'),
+  progress: $('checkout-progress'),
+  pay: $('pay-button'),
+  lines: $('summary-lines'),
+  email: $('checkout-email'),
+  shippingOptions: $('shipping-options'),
+};
+const state = { busy: false, paymentComplete: false, session: null };
+
+function showError(message) {
+  ui.error.textContent = message || 'Something went wrong. Please try again.';
+  ui.error.hidden = false;
+}
+
+function clearError() {
+  ui.error.hidden = true;
+  ui.error.textContent = '';
+}
+
+function setBusy(busy) {
+  state.busy = busy;
+  ui.progress.hidden = !busy;
+  root.setAttribute('aria-busy', busy ? 'true' : 'false');
+  for (const control of root.querySelectorAll('[data-server-action]')) {
+    control.disabled = busy;
+  }
+  refreshPayButton();
+}
+
+function refreshPayButton() {
+  const session = state.session;
+  const open = session && session.status.type === 'open';
+  ui.pay.disabled = state.busy || !open || !session.canConfirm;
+  if (session) {
+    ui.pay.textContent = `Pay ${session.total.total.amount}`;
+  }
+}
+
+/** POSTs an intent to a page handler; resolves to the fetch Response (what runServerUpdate hands back). */
+function postIntent(handler, body = {}) {
+  return fetch(`${root.dataset.handlerUrl}?handler=${encodeURIComponent(handler)}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', RequestVerificationToken: root.dataset.antiforgery },
+    body: JSON.stringify({ checkoutSessionId: root.dataset.sessionId, ...body }),
+  });
+}
+
+async function readJson(response) {
+  try {
+    return await response.json();
+  } catch {
+    return { type: 'error', message: `The shop answered ${response.status}.` };
+  }
+}
+
+/** Runs one shopper action on the server and lets Stripe.js refresh the session afterwards. */
+export async function serverUpdate(handler, body) {
+  clearError();
+  setBusy(true);
+  try {
+    const response = await checkout.runServerUpdate(() => postIntent(handler, body));
+    const payload = await readJson(response);
+    if (!response.ok) {
+      showError(payload.message);
+      if (response.status === 409 && payload.reload) {
+        window.location.reload();
+      }
+    }
+    return payload;
+  } catch (error) {
+    showError(error && error.message ? error.message : 'The update did not finish. Please try again.');
+    return { type: 'error' };
+  } finally {
+    setBusy(false);
+  }
+}
+
+function text(tag, value, className) {
+  const element = document.createElement(tag);
+  element.textContent = value;
+  if (className) {
+    element.className = className;
+  }
+  return element;
+}
+
+function setAmount(id, amount) {
+  $(id).textContent = amount ? amount.amount : '—';
+  $(id).dataset.minor = amount ? String(amount.minorUnitsAmount) : '';
+}
+
+function render(session) {
+  state.session = session;
+  ui.lines.replaceChildren(...session.lineItems.map((item) => {
+    const li = document.createElement('li');
+    li.className = 'summary-line';
+    li.dataset.lineItemId = item.id;
+    li.append(
+      text('span', item.name, 'summary-line-name'),
+      text('span', `× ${item.quantity}`, 'summary-line-qty'),
+      text('span', item.total.amount, 'summary-line-total'),
+    );
+    if (item.recurring) {
+      li.append(text('span', `billed every ${item.recurring.interval}`, 'summary-line-recurring'));
+    }
+    return li;
+  }));
+
+  const discount = session.total.discount;
+  const hasDiscount = discount && discount.minorUnitsAmount > 0;
+  $('total-discount-label').hidden = !hasDiscount;
+  $('total-discount').hidden = !hasDiscount;
+  if (hasDiscount) {
+    const names = session.discountAmounts.map((d) => d.displayName).join(', ');
+    $('total-discount-label').textContent = names ? `Discount (${names})` : 'Discount';
+    $('total-discount').textContent = `-${discount.amount}`;
+  }
+  setAmount('total-subtotal', session.total.subtotal);
+  setAmount('total-shipping', session.total.shippingRate);
+  const tax = session.total.taxExclusive && session.total.taxExclusive.minorUnitsAmount > 0
+    ? session.total.taxExclusive
+    : session.total.taxInclusive;
+  setAmount('total-tax', tax);
+  $('total-tax').title = session.total.taxInclusive && session.total.taxInclusive.minorUnitsAmount > 0 ? 'Included in prices' : '';
+  setAmount('total-total', session.total.total);
+  renderShippingOptions(session);
+  root.dispatchEvent(new CustomEvent('checkout:rendered', { detail: session }));
+  refreshPayButton();
+}
+
+function renderShippingOptions(session) {
+  if (!ui.shippingOptions) {
+    return;
+  }
+  const selected = session.shipping && session.shipping.shippingOption ? session.shipping.shippingOption.id : null;
+  ui.shippingOptions.replaceChildren(...session.shippingOptions.map((option) => {
+    const label = document.createElement('label');
+    label.className = 'shipping-option';
+    const input = document.createElement('input');
+    input.type = 'radio';
+    input.name = 'shipping-option';
+    input.value = option.id;
+    input.checked = option.id === selected;
+    input.addEventListener('change', async () => {
+      clearError();
+      const result = await checkout.updateShippingOption(option.id);
+      if (result.type === 'error') {
+        showError(result.error.message);
+      }
+    });
+    const estimate = option.deliveryEstimate && option.deliveryEstimate.minimum
+      ? ` · ${option.deliveryEstimate.minimum.value}–${option.deliveryEstimate.maximum.value} business days`
+      : '';
+    label.append(input, text('span', `${option.displayName} — ${option.amount.amount}${estimate}`));
+    return label;
+  }));
+  if (session.shippingOptions.length === 0) {
+    ui.shippingOptions.append(text('p', 'Enter your address to see shipping options.', 'note'));
+  }
+}
+
+const stripe = Stripe(root.dataset.publishableKey, { betas: ['custom_checkout_server_updates_1'] });
+const checkout = await stripe.initCheckout({
+  fetchClientSecret: async () => {
+    const response = await postIntent('ClientSecret');
+    const payload = await readJson(response);
+    if (!response.ok) {
+      showError(payload.message);
+      throw new Error(payload.message);
+    }
+    return payload.clientSecret;
+  },
+  elementsOptions: { appearance: { theme: 'stripe' } },
+});
+
+checkout.on('change', render);
+render(checkout.session());
+
+const payment = checkout.createPaymentElement();
+payment.on('change', (event) => {
+  state.paymentComplete = event.complete;
+  refreshPayButton();
+});
+payment.mount('#payment-element');
+
+if ($('shipping-address-element')) {
+  const address = checkout.createShippingAddressElement();
+  let pending = null;
+  address.on('change', (event) => {
+    if (!event.complete) {
+      return;
+    }
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      const result = await checkout.updateShippingAddress(event.value);
+      if (result.type === 'error') {
+        showError(result.error.message);
+        return;
+      }
+      // The server reads the address Stripe collected (never one sent by the page) and reprices shipping and tax.
+      await serverUpdate('AddressChanged');
+    }, 300);
+  });
+  address.mount('#shipping-address-element');
+}
+
+if (ui.email) {
+  ui.email.addEventListener('change', async () => {
+    clearError();
+    const result = await checkout.updateEmail(ui.email.value.trim());
+    if (result.type === 'error') {
+      showError(result.error.message);
+    }
+  });
+}
+
+ui.pay.addEventListener('click', async () => {
+  clearError();
+  setBusy(true);
+  try {
+    const result = await checkout.confirm({ returnUrl: root.dataset.returnUrl });
+    if (result && result.type === 'error') {
+      showError(result.error.message);
+    }
+  } finally {
+    setBusy(false);
+  }
+});
+
+root.dataset.ready = 'true';
+export { checkout };
