@@ -91,15 +91,11 @@ public sealed class Checkout : IVersioned
         }
     }
 
-    public void Complete()
-    {
-        if (Status == CheckoutStatus.Expired)
-        {
-            throw new InvalidOperationException("An expired checkout cannot complete.");
-        }
-
-        Status = CheckoutStatus.Complete;
-    }
+    /// <summary>
+    /// Stripe took the payment. That is the truth even if we had already given up on the checkout (the shopper paid
+    /// in one tab while starting over in another), so completing an expired checkout is allowed.
+    /// </summary>
+    public void Complete() => Status = CheckoutStatus.Complete;
 
     public void Expire()
     {

@@ -127,26 +127,31 @@ public sealed partial class CheckoutStarter(
     private async Task RetireEarlierCheckoutsAsync(CartOwner owner, CancellationToken cancellationToken)
     {
         var earlier = await db.Checkouts.Where(c => c.OwnerKey == owner.Key && c.Status == CheckoutStatus.Open).ToListAsync(cancellationToken);
+        if (earlier.Count == 0)
+        {
+            return;
+        }
+
+        // Our own record first: Stripe's "expired" webhook may arrive before the expire call returns, and then finds nothing to do.
         foreach (var old in earlier)
         {
-            if (old.StripeSessionId is not null)
-            {
-                try
-                {
-                    await stripe.ExpireCheckoutSessionAsync(old.StripeSessionId, StripeRequestOptions.WithIdempotencyKey($"checkout-{old.Id}-expire"), cancellationToken);
-                }
-                catch (StripeException ex)
-                {
-                    // Already complete or expired at Stripe: the webhook tells the truth; our hold release below is still right.
-                    LogExpireFailed(logger, old.Id, ex.Message);
-                }
-            }
-
             old.Expire();
             await holds.ReleaseAllAsync(old.Id, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var old in earlier.Where(c => c.StripeSessionId is not null))
+        {
+            try
+            {
+                await stripe.ExpireCheckoutSessionAsync(old.StripeSessionId!, StripeRequestOptions.WithIdempotencyKey($"checkout-{old.Id}-expire"), cancellationToken);
+            }
+            catch (StripeException ex)
+            {
+                // Already complete or expired at Stripe: its webhook tells the truth and fulfilment handles it.
+                LogExpireFailed(logger, old.Id, ex.Message);
+            }
+        }
     }
 
     private async Task AbandonAsync(CheckoutEntity checkout, string reason, TimeSpan duration)

@@ -110,7 +110,7 @@ public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway st
             session.TotalDetails?.AmountShipping ?? 0,
             session.TotalDetails?.AmountTax ?? 0,
             session.AmountTotal ?? 0);
-        var email = session.CustomerEmail ?? checkout.CustomerEmail ?? "";
+        var email = session.CustomerDetails?.Email ?? session.CustomerEmail ?? checkout.CustomerEmail ?? "";
         var order = new Order(checkout.Id, session.Id, checkout.UserId, email, checkout.Currency, totals, now);
         order.LinkPayment(session.PaymentIntent, session.Subscription);
         order.SetStatus(session.PaymentStatus == "unpaid" ? OrderStatus.Processing : OrderStatus.Paid);

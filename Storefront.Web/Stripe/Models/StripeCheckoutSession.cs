@@ -52,6 +52,9 @@ public sealed record StripeCheckoutSession
 
     public string? CustomerEmail { get; init; }
 
+    /// <summary>What the customer entered at checkout (filled once the session completes).</summary>
+    public StripeCustomerDetails? CustomerDetails { get; init; }
+
     public string? ClientReferenceId { get; init; }
 
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
@@ -67,6 +70,13 @@ public sealed record StripeCheckoutSession
     public string? Subscription { get; init; }
 
     public bool Livemode { get; init; }
+}
+
+public sealed record StripeCustomerDetails
+{
+    public string? Email { get; init; }
+
+    public string? Name { get; init; }
 }
 
 public sealed record StripeTotalDetails
