@@ -12,10 +12,13 @@ namespace Storefront.Web.Checkout;
 /// The one database-aware piece of pricing: reads the merchant's rules (tiers, active promotions, shipping and tax
 /// rates, the complimentary product and its price) without tracking and keeps the snapshot in memory briefly
 /// (<see cref="PricingOptions.RulesCacheDuration"/>, 5 s by default). Admin edits call <see cref="Invalidate"/>.
+/// A snapshot whose load overlapped an invalidation is used once but not cached, so an edit is never hidden by a
+/// read that started before it.
 /// </summary>
 public sealed class PricingRulesSource(
     StorefrontDbContext db,
     IMemoryCache cache,
+    PricingRulesGeneration generation,
     IOptions<PricingOptions> pricingOptions,
     IOptions<ShopOptions> shopOptions)
 {
@@ -28,9 +31,10 @@ public sealed class PricingRulesSource(
             return cached;
         }
 
+        var loadedAt = generation.Current;
         var rules = await LoadAsync(cancellationToken);
         var duration = pricingOptions.Value.RulesCacheDuration;
-        if (duration > TimeSpan.Zero)
+        if (duration > TimeSpan.Zero && generation.Current == loadedAt)
         {
             cache.Set(CacheKey, rules, duration);
         }
@@ -39,7 +43,11 @@ public sealed class PricingRulesSource(
     }
 
     /// <summary>Forgets the cached snapshot so the next quote reads the rules again.</summary>
-    public void Invalidate() => cache.Remove(CacheKey);
+    public void Invalidate()
+    {
+        generation.Bump();
+        cache.Remove(CacheKey);
+    }
 
     private async Task<PricingRules> LoadAsync(CancellationToken cancellationToken)
     {
@@ -68,4 +76,14 @@ public sealed class PricingRulesSource(
         return PricingRules.From(tiers, promotions, shippingRates, taxRates, complimentary, complimentaryPrice,
             options.ComplimentaryThreshold, options.DefaultCountry);
     }
+}
+
+/// <summary>Counts invalidations of the cached pricing rules (one per application, registered by AddPricing).</summary>
+public sealed class PricingRulesGeneration
+{
+    private long value;
+
+    public long Current => Interlocked.Read(ref value);
+
+    public void Bump() => Interlocked.Increment(ref value);
 }

@@ -24,6 +24,7 @@ public static class PricingServiceCollectionExtensions
         }
 
         services.TryAddSingleton(sp => new PricingEngine(sp.GetServices<IPricingRule>()));
+        services.TryAddSingleton<PricingRulesGeneration>();
         services.TryAddScoped<PricingRulesSource>();
         return services;
     }

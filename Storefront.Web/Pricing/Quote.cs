@@ -91,6 +91,9 @@ public enum PromoCodeStatus
     NotYetValid,
     Exhausted,
     NotApplicable,
+
+    /// <summary>Valid, but an exclusive offer worth more applies instead (or the others already take everything).</summary>
+    Outranked,
 }
 
 /// <summary>What became of the code the shopper entered; <see cref="Message"/> is written for the shopper.</summary>
@@ -114,4 +117,7 @@ public sealed record PromoCodeVerdict(PromoCodeStatus Status, string? Code, stri
 
     public static PromoCodeVerdict NotApplicable(string code, string reason) =>
         new(PromoCodeStatus.NotApplicable, code, $"Code {code} {reason}");
+
+    public static PromoCodeVerdict Outranked(string code) =>
+        new(PromoCodeStatus.Outranked, code, $"Code {code} cannot be combined with the better offer your cart already has.");
 }

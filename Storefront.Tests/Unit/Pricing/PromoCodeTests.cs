@@ -106,6 +106,21 @@ public sealed class PromoCodeTests
     }
 
     [Fact]
+    public void AnExclusiveCodeWorthLess_IsOutranked_AndSaysSo()
+    {
+        var liveSummer = SummerCode with { StartsAt = null, EndsAt = null, PercentOff = 15 };
+        var rules = Seed with { Promotions = [SpendHundredSaveTenPercent, liveSummer] };
+
+        // 15 % of 107.00 = 16.05 loses to Gold 10.70 + threshold 10.70 = 21.40.
+        var quote = WithCode("SUMMER25", rules, Cart(Kettle(), Beans(2)) with { Customer = Member(60000) });
+
+        Assert.Equal(2140, quote.Totals.Discount);
+        Assert.Equal(PromoCodeStatus.Outranked, quote.PromoCode.Status);
+        Assert.Equal("Code SUMMER25 cannot be combined with the better offer your cart already has.", quote.PromoCode.Message);
+        Assert.True(quote.PromoCode.IsRejected);
+    }
+
+    [Fact]
     public void ANonCodePromotion_CannotBeEnteredAsACode()
     {
         var hidden = CanadaLaunch with { Code = "CANADA" };
