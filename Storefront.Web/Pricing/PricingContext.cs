@@ -1,4 +1,5 @@
 using Storefront.Data.Checkouts;
+using Storefront.Web.Money;
 
 namespace Storefront.Web.Pricing;
 
@@ -17,7 +18,7 @@ public sealed class PricingContext
         ArgumentNullException.ThrowIfNull(rules);
         Request = request;
         Rules = rules;
-        Currency = request.Currency;
+        Currency = CurrencyInfo.Normalise(request.Currency);
 
         // One spare slot for the complimentary line; everything else is sized from the rules up front.
         var count = request.Lines.Count;
@@ -36,6 +37,7 @@ public sealed class PricingContext
 
     public PricingRules Rules { get; }
 
+    /// <summary>The request's currency, lower-case.</summary>
     public string Currency { get; }
 
     /// <summary>The lines in session order; rules update their amounts in place.</summary>

@@ -1,5 +1,3 @@
-using Storefront.Web.Money;
-
 namespace Storefront.Web.Pricing;
 
 /// <summary>
@@ -44,7 +42,6 @@ public sealed class PricingEngine
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(pricingRules);
         ArgumentNullException.ThrowIfNull(request.Lines);
-        CurrencyInfo.Normalise(request.Currency);
 
         var context = new PricingContext(request, pricingRules);
         foreach (var rule in rules)

@@ -87,6 +87,15 @@ public sealed class QuoteTests
     }
 
     [Fact]
+    public void TheCurrency_IsCaseInsensitive_AndQuotedLowerCase()
+    {
+        var quote = Price(Cart(Kettle()) with { Currency = "USD", Customer = Member(60000) }, Seed);
+
+        Assert.Equal("usd", quote.Currency);
+        Assert.Equal(590, quote.Totals.Discount);
+    }
+
+    [Fact]
     public void TheEngine_RunsCustomRulesInOrder()
     {
         var engine = new PricingEngine([.. PricingEngine.DefaultRules(), new HouseDiscount()]);
