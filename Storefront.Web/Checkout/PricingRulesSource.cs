@@ -42,7 +42,7 @@ public sealed class PricingRulesSource(
         return rules;
     }
 
-    /// <summary>Forgets the cached snapshot so the next quote reads the rules again.</summary>
+    /// <summary>Forgets the cached snapshot so the next quote reads the rules again. Call it after the edit is saved.</summary>
     public void Invalidate()
     {
         generation.Bump();
