@@ -53,6 +53,19 @@ public sealed class Checkout : IVersioned
     /// <summary>Promotion code the shopper entered (validated by the server before it is stored).</summary>
     public string? PromotionCode { get; private set; }
 
+    /// <summary>Shipping address Stripe collected (read from the session by the server, never taken from the browser).</summary>
+    public string? ShippingCountry { get; private set; }
+
+    public string? ShippingState { get; private set; }
+
+    public string? ShippingPostalCode { get; private set; }
+
+    /// <summary>
+    /// Set while one shopper action is between "claimed" and "saved" (it spans the Stripe call), so a second action
+    /// racing it answers 409 instead of pushing its own update into the same session. Expires on its own after a crash.
+    /// </summary>
+    public DateTimeOffset? UpdateLeaseUntil { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyList<CheckoutLine> Lines => lines;
@@ -74,6 +87,44 @@ public sealed class Checkout : IVersioned
     public void SetCustomerEmail(string? email) => CustomerEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
 
     public void SetPromotionCode(string? code) => PromotionCode = string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
+
+    public void SetShippingAddress(string? country, string? state, string? postalCode)
+    {
+        ShippingCountry = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
+        ShippingState = string.IsNullOrWhiteSpace(state) ? null : state.Trim().ToUpperInvariant();
+        ShippingPostalCode = string.IsNullOrWhiteSpace(postalCode) ? null : postalCode.Trim();
+    }
+
+    public void EndUpdateLease() => UpdateLeaseUntil = null;
+
+    /// <summary>Puts the lines in this order (the order of the Stripe session) and drops any line not listed.</summary>
+    public void ArrangeLines(IReadOnlyList<CheckoutLine> ordered)
+    {
+        if (ordered.Any(l => !lines.Contains(l)))
+        {
+            throw new InvalidOperationException("Only this checkout's lines can be arranged.");
+        }
+
+        lines.RemoveAll(l => !ordered.Contains(l));
+        lines.Sort((a, b) => IndexOf(ordered, a).CompareTo(IndexOf(ordered, b)));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            lines[i].MoveTo(i);
+        }
+
+        static int IndexOf(IReadOnlyList<CheckoutLine> list, CheckoutLine line)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (ReferenceEquals(list[i], line))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
 
     public CheckoutLine AddLine(int productId, int priceId, int quantity, CheckoutLineKind kind)
     {

@@ -33,6 +33,11 @@ public sealed class CheckoutLine
     /// <summary>Stripe's li_ id once the session holds the line; kept so unchanged lines keep their id on update.</summary>
     public string? StripeLineItemId { get; private set; }
 
+    /// <summary>The Stripe tax rate last sent for this line, so an update only resends tax rates that changed.</summary>
+    public string? StripeTaxRateId { get; private set; }
+
+    public void LinkStripeTaxRate(string? taxRateId) => StripeTaxRateId = taxRateId;
+
     public void ChangeQuantity(int quantity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);

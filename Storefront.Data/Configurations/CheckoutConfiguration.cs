@@ -20,6 +20,9 @@ internal sealed class CheckoutConfiguration : IEntityTypeConfiguration<Checkout>
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(c => new { c.Status, c.ExpiresAt });
         builder.Property(c => c.PromotionCode).HasMaxLength(40);
+        builder.Property(c => c.ShippingCountry).HasMaxLength(2);
+        builder.Property(c => c.ShippingState).HasMaxLength(10);
+        builder.Property(c => c.ShippingPostalCode).HasMaxLength(20);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.CheckoutId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Lines).HasField("lines");
@@ -34,5 +37,6 @@ internal sealed class CheckoutLineConfiguration : IEntityTypeConfiguration<Check
         builder.HasOne<Price>().WithMany().HasForeignKey(l => l.PriceId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(l => l.StripeLineItemId).HasMaxLength(255);
+        builder.Property(l => l.StripeTaxRateId).HasMaxLength(255);
     }
 }

@@ -399,6 +399,18 @@ namespace Storefront.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShippingCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShippingPostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShippingState")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -407,6 +419,9 @@ namespace Storefront.Data.Migrations
                     b.Property<string>("StripeSessionId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdateLeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -455,6 +470,10 @@ namespace Storefront.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StripeLineItemId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeTaxRateId")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 

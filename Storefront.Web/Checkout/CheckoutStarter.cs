@@ -23,7 +23,8 @@ public sealed partial class CheckoutStarter(
     CartService carts,
     CartOwnerAccessor owners,
     InventoryHolds holds,
-    StripeCatalogSync catalog,
+    CheckoutQuoter quoter,
+    SessionSync sync,
     IStripeGateway stripe,
     UserManager<ShopUser> users,
     TimeProvider clock,
@@ -53,11 +54,19 @@ public sealed partial class CheckoutStarter(
             checkout.AddLine(line.ProductId, line.PriceId, line.Quantity, CheckoutLineKind.Product);
         }
 
+        Pricing.Quote quote;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.Checkouts.Add(checkout);
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var group in cart.Lines.GroupBy(l => (l.ProductId, l.Name)))
+            quote = await quoter.QuoteAsync(checkout, cancellationToken);
+            foreach (var gift in quote.Lines.Where(l => l.Kind == CheckoutLineKind.Complimentary))
+            {
+                checkout.AddLine(gift.ProductId, gift.PriceId, gift.Quantity, CheckoutLineKind.Complimentary);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var group in quote.Lines.Where(l => l.TracksStock).GroupBy(l => (l.ProductId, l.Name)))
             {
                 await holds.SetAsync(checkout.Id, group.Key.ProductId, group.Key.Name, group.Sum(l => l.Quantity), expiresAt, cancellationToken);
             }
@@ -67,7 +76,7 @@ public sealed partial class CheckoutStarter(
 
         try
         {
-            var session = await CreateSessionAsync(checkout, returnUrl, cancellationToken);
+            var session = await CreateSessionAsync(checkout, quote, returnUrl, cancellationToken);
             checkout.BindStripeSession(session.Id);
             LinkLineItems(checkout, session);
             db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), owner.Key, "checkout.started", "checkout", checkout.Id.ToString())
@@ -85,21 +94,30 @@ public sealed partial class CheckoutStarter(
         }
     }
 
-    private async Task<StripeCheckoutSession> CreateSessionAsync(CheckoutEntity checkout, string returnUrl, CancellationToken cancellationToken)
+    private async Task<StripeCheckoutSession> CreateSessionAsync(CheckoutEntity checkout, Pricing.Quote quote, string returnUrl, CancellationToken cancellationToken)
     {
-        var lineItems = new List<SessionLineItemParams>(checkout.Lines.Count);
-        foreach (var line in checkout.Lines.OrderBy(l => l.Position))
+        var synced = await sync.SyncLinesAsync(quote, cancellationToken);
+        var checkoutId = checkout.Id.ToString();
+        IReadOnlyList<SessionDiscountParams>? discounts = null;
+        if (quote.Discount is { Amount: > 0 } discount)
         {
-            lineItems.Add(SessionLineItemParams.AddPrice(await catalog.EnsurePriceAsync(line.PriceId, cancellationToken), line.Quantity));
+            // Creation accepts an existing coupon only (coupon_data is an update parameter), so make one for this checkout.
+            var coupon = await stripe.CreateCouponAsync(
+                new CouponCreateRequest { AmountOff = discount.Amount, Currency = quote.Currency, Duration = "once", Name = discount.Name },
+                StripeRequestOptions.WithIdempotencyKey($"checkout-{checkoutId}-coupon"),
+                cancellationToken);
+            discounts = [SessionDiscountParams.ForCoupon(coupon.Id)];
         }
 
-        var checkoutId = checkout.Id.ToString();
-        return await stripe.CreateCheckoutSessionAsync(
+        var shipping = SessionSync.ShippingOptions(quote);
+        var session = await stripe.CreateCheckoutSessionAsync(
             new CheckoutSessionCreateRequest
             {
                 UiMode = "custom",
                 Mode = checkout.Mode == CheckoutMode.Subscription ? "subscription" : "payment",
-                LineItems = lineItems,
+                LineItems = synced.Select(l => SessionLineItemParams.AddPrice(l.StripePriceId, l.Line.Quantity, l.StripeTaxRateId is null ? null : [l.StripeTaxRateId])).ToList(),
+                Discounts = discounts,
+                ShippingOptions = shipping.Count == 0 ? null : shipping,
                 Permissions = SessionPermissionsParams.AllServerOnly,
                 ReturnUrl = returnUrl,
                 CustomerEmail = checkout.CustomerEmail,
@@ -110,6 +128,12 @@ public sealed partial class CheckoutStarter(
             },
             StripeRequestOptions.WithIdempotencyKey($"checkout-{checkoutId}-create"),
             cancellationToken);
+        if (session.AmountTotal != quote.Totals.Total)
+        {
+            LogTotalsMismatch(logger, session.Id, quote.Totals.Total, session.AmountTotal);
+        }
+
+        return session;
     }
 
     /// <summary>Stripe returns the items in the order they were sent; remember each li_ id so later updates can keep it.</summary>
@@ -169,6 +193,9 @@ public sealed partial class CheckoutStarter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkout {CheckoutId} could not open a Stripe session: {Status} {Type} {Reason}")]
     private static partial void LogStartFailed(ILogger logger, Guid checkoutId, System.Net.HttpStatusCode? status, string? type, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "New session {SessionId}: quote total {QuoteTotal}, Stripe total {StripeTotal}")]
+    private static partial void LogTotalsMismatch(ILogger logger, string sessionId, long quoteTotal, long? stripeTotal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Earlier checkout {CheckoutId} could not be expired at Stripe: {Reason}")]
     private static partial void LogExpireFailed(ILogger logger, Guid checkoutId, string reason);

@@ -62,6 +62,32 @@ public sealed class StripeCatalogSync(StorefrontDbContext db, IStripeGateway str
         return stripePriceId;
     }
 
+    /// <summary>Our tax rate as a Stripe tax rate (immutable there: a changed percentage gets a new one).</summary>
+    public async Task<string> EnsureTaxRateAsync(int taxRateId, CancellationToken cancellationToken)
+    {
+        var rate = await db.TaxRates.SingleAsync(r => r.Id == taxRateId, cancellationToken);
+        if (rate.StripeTaxRateId is not null)
+        {
+            return rate.StripeTaxRateId;
+        }
+
+        var percentage = rate.Percentage.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        var created = await stripe.CreateTaxRateAsync(
+            new TaxRateCreateRequest
+            {
+                DisplayName = rate.DisplayName,
+                Percentage = rate.Percentage,
+                Inclusive = rate.Inclusive,
+                Country = rate.Country,
+                State = rate.State,
+            },
+            StripeRequestOptions.WithIdempotencyKey($"sf-txr-{rate.Id}-{rate.Country}-{rate.State}-{percentage}-{rate.Inclusive}"),
+            cancellationToken);
+        rate.LinkStripeTaxRate(created.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return created.Id;
+    }
+
     private static bool Matches(StripePrice stripePrice, Price price, string stripeProductId) =>
         stripePrice.Active
         && stripePrice.Product == stripeProductId

@@ -9,6 +9,7 @@ using Storefront.Web.Catalog;
 using Storefront.Web.Checkout;
 using Storefront.Web.Inventory;
 using Storefront.Web.Loyalty;
+using Storefront.Web.Pricing;
 using Storefront.Web.Stripe;
 
 namespace Storefront.Web.Infrastructure;
@@ -90,6 +91,10 @@ public static class StorefrontHostingExtensions
         services.AddScoped<InventoryHolds>();
         services.AddScoped<StripeCatalogSync>();
         services.AddScoped<Fulfilment>();
+        services.AddPricing();
+        services.AddScoped<CheckoutQuoter>();
+        services.AddScoped<SessionSync>();
+        services.AddScoped<CheckoutService>();
         services.AddSingleton<HoldSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<HoldSweeper>());
         return builder;
