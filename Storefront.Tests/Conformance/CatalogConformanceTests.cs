@@ -258,4 +258,60 @@ public sealed class CatalogConformanceTests(ConformanceHost host)
         Assert.False(off.Active);
         Assert.DoesNotContain((await Stripe.ListShippingRatesAsync(new ShippingRateListRequest { Limit = 100, Active = true })).Data, r => r.Id == rate.Id);
     }
+
+    [Fact]
+    public async Task Awkward_strings_survive_the_encoder_and_the_emulator_decoder()
+    {
+        const string name = "Café ☕ & Co = 100% + [brackets] ?x=1&y=2 naïve 日本";
+        var metadata = new Dictionary<string, string>
+        {
+            ["key with spaces"] = "a+b=c&d",
+            ["percent%"] = "%20 is not a space",
+            ["empty_looking"] = " ",
+            ["emoji"] = "🛒",
+        };
+        var product = await Stripe.CreateProductAsync(new ProductCreateRequest { Name = name, Metadata = metadata });
+        Assert.Equal(name, product.Name);
+        Assert.Equal(metadata.OrderBy(kv => kv.Key), product.Metadata!.OrderBy(kv => kv.Key));
+        var fetched = await Stripe.GetProductAsync(product.Id);
+        Assert.Equal(name, fetched.Name);
+
+        // An empty dictionary clears metadata (encoded metadata=).
+        var cleared = await Stripe.UpdateProductAsync(product.Id, new ProductUpdateRequest { Metadata = new Dictionary<string, string>() });
+        Assert.Empty(cleared.Metadata ?? new Dictionary<string, string>());
+    }
+
+    [Fact]
+    public async Task Price_and_shipping_rate_list_filters()
+    {
+        var product = await Stripe.CreateProductAsync(new ProductCreateRequest { Name = "Filters" });
+        var usd = await Stripe.CreatePriceAsync(new PriceCreateRequest { Currency = "usd", Product = product.Id, UnitAmount = 100 });
+        var jpy = await Stripe.CreatePriceAsync(new PriceCreateRequest { Currency = "jpy", Product = product.Id, UnitAmount = 100 });
+        var monthly = await Stripe.CreatePriceAsync(new PriceCreateRequest
+        {
+            Currency = "usd",
+            Product = product.Id,
+            UnitAmount = 100,
+            Recurring = new RecurringParams { Interval = "month" },
+        });
+        Assert.Equal([jpy.Id], (await Stripe.ListPricesAsync(new PriceListRequest { Product = product.Id, Currency = "jpy" })).Data.Select(p => p.Id));
+        Assert.Equal([monthly.Id], (await Stripe.ListPricesAsync(new PriceListRequest { Product = product.Id, Type = "recurring" })).Data.Select(p => p.Id));
+        Assert.Equal([jpy.Id, usd.Id], (await Stripe.ListPricesAsync(new PriceListRequest { Product = product.Id, Type = "one_time" })).Data.Select(p => p.Id));
+
+        var page = await Stripe.ListPricesAsync(new PriceListRequest { Product = product.Id, Limit = 2 });
+        Assert.True(page.HasMore);
+        Assert.Equal([monthly.Id, jpy.Id], page.Data.Select(p => p.Id));
+        var rest = await Stripe.ListPricesAsync(new PriceListRequest { Product = product.Id, Limit = 2, StartingAfter = jpy.Id });
+        Assert.False(rest.HasMore);
+        Assert.Equal([usd.Id], rest.Data.Select(p => p.Id));
+
+        var yen = await Stripe.CreateShippingRateAsync(new ShippingRateCreateRequest
+        {
+            DisplayName = "Takkyubin",
+            FixedAmount = new FixedAmountParams { Amount = 800, Currency = "jpy" },
+        });
+        var list = await Stripe.ListShippingRatesAsync(new ShippingRateListRequest { Currency = "jpy", Limit = 100 });
+        Assert.Contains(list.Data, r => r.Id == yen.Id);
+        Assert.All(list.Data, r => Assert.Equal("jpy", r.FixedAmount!.Currency));
+    }
 }

@@ -270,4 +270,51 @@ public sealed class CheckoutSessionConformanceTests(ConformanceHost host)
             HttpStatusCode.BadRequest, "invalid_request_error", code: null, param: "line_items",
             message: EmulatorMessages.RecurringInPaymentMode);
     }
+
+    [Fact]
+    public async Task Create_with_coupon_expires_at_and_shipping_then_clear_metadata_and_shipping()
+    {
+        var price = await Stripe.NewPrice(3000);
+        var coupon = await Stripe.CreateCouponAsync(new CouponCreateRequest { PercentOff = 20m });
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 3600);
+        var s = await Stripe.CreateCheckoutSessionAsync(new CheckoutSessionCreateRequest
+        {
+            Mode = "payment",
+            ReturnUrl = Support.ReturnUrl,
+            LineItems = [SessionLineItemParams.AddPrice(price, 1)],
+            Discounts = [SessionDiscountParams.ForCoupon(coupon.Id)],
+            ShippingOptions =
+            [
+                new SessionShippingOptionParams { ShippingRateData = new ShippingRateDataParams { DisplayName = "Express", FixedAmount = new FixedAmountParams { Amount = 1500, Currency = "usd" } } },
+                new SessionShippingOptionParams { ShippingRateData = new ShippingRateDataParams { DisplayName = "Ground", FixedAmount = new FixedAmountParams { Amount = 500, Currency = "usd" } } },
+            ],
+            Metadata = new Dictionary<string, string> { ["a"] = "1" },
+            ExpiresAt = expiresAt,
+        });
+        Assert.Equal(expiresAt.ToUnixTimeSeconds(), s.ExpiresAt);
+        Assert.Equal(coupon.Id, Assert.Single(s.Discounts!).Coupon);
+        // 3000 − 600 + first option 1500.
+        Assert.Equal(new StripeTotalDetails { AmountDiscount = 600, AmountShipping = 1500, AmountTax = 0 }, s.TotalDetails);
+        Assert.Equal(3900, s.AmountTotal);
+        Assert.Equal([1500L, 500L], s.ShippingOptions!.Select(o => o.ShippingAmount!.Value));
+
+        var updated = await Stripe.UpdateCheckoutSessionAsync(s.Id, new CheckoutSessionUpdateRequest
+        {
+            Metadata = new Dictionary<string, string>(),
+            ShippingOptions = CheckoutSessionUpdateRequest.Clear<SessionShippingOptionParams>(),
+        });
+        Assert.Empty(updated.Metadata ?? new Dictionary<string, string>());
+        Assert.Empty(updated.ShippingOptions ?? []);
+        Assert.Equal(0, updated.TotalDetails!.AmountShipping);
+        Assert.Equal(2400, updated.AmountTotal);
+
+        // expires_at outside 30 min – 24 h is refused.
+        await Support.AssertStripeError(() => Stripe.CreateCheckoutSessionAsync(new CheckoutSessionCreateRequest
+        {
+            Mode = "payment",
+            ReturnUrl = Support.ReturnUrl,
+            LineItems = [SessionLineItemParams.AddPrice(price, 1)],
+            ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5),
+        }), HttpStatusCode.BadRequest, "invalid_request_error", code: null, param: "expires_at", message: EmulatorMessages.ExpiresAtRange);
+    }
 }

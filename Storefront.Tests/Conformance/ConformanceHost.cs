@@ -90,10 +90,11 @@ public sealed class ConformanceHost : IAsyncLifetime
 
     /// <summary>
     /// A fresh container with <c>AddStripeGateway</c> bound to configuration pointing at the emulator. The retry
-    /// policy is the production one with its delay swapped for 1 ms of real time (the asked-for delay is recorded).
+    /// policy is the production one with its delay swapped for <paramref name="retryDelay"/> of real time (default 1 ms;
+    /// the asked-for delay is recorded).
     /// </summary>
     public ServiceProvider BuildProvider(int maxNetworkRetries = 2, string? secretKey = null, string? publishableKey = null,
-        ConcurrentQueue<TimeSpan>? recordDelays = null)
+        ConcurrentQueue<TimeSpan>? recordDelays = null, TimeSpan? retryDelay = null, TimeSpan? timeout = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -103,6 +104,8 @@ public sealed class ConformanceHost : IAsyncLifetime
             ["Stripe:PublishableKey"] = publishableKey,
             ["Stripe:WebhookSecret"] = WebhookSecret,
         };
+        // Only set when asked: a null entry would bind as TimeSpan.Zero and fail validation.
+        if (timeout is { } t) settings["Stripe:Timeout"] = t.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -110,7 +113,7 @@ public sealed class ConformanceHost : IAsyncLifetime
         services.AddSingleton(new StripeRetryPolicy(maxNetworkRetries, TimeProvider.System, random: () => 0.5, delay: (d, ct) =>
         {
             recordDelays?.Enqueue(d);
-            return Task.Delay(TimeSpan.FromMilliseconds(1), ct);
+            return Task.Delay(retryDelay ?? TimeSpan.FromMilliseconds(1), ct);
         }));
         services.AddStripeGateway(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -198,4 +198,59 @@ public sealed class IdempotencyAndRetryConformanceTests(ConformanceHost host) : 
         Assert.Null(ex.HttpStatus);
         Assert.Equal(3, host.SeenSince(mark).Count);
     }
+
+    [Fact]
+    public async Task A_4xx_answer_is_replayed_with_its_original_request_id()
+    {
+        var key = StripeRequestOptions.WithIdempotencyKey(Support.Unique("bad"));
+        var request = new CheckoutSessionCreateRequest { Mode = "payment", ReturnUrl = Support.ReturnUrl, LineItems = [SessionLineItemParams.AddPrice("price_gone", 1)] };
+        var first = await Support.AssertStripeError(() => Stripe.CreateCheckoutSessionAsync(request, key),
+            HttpStatusCode.BadRequest, "invalid_request_error", "resource_missing", "line_items[0][price]");
+        var mark = host.Mark();
+        var second = await Support.AssertStripeError(() => Stripe.CreateCheckoutSessionAsync(request, key),
+            HttpStatusCode.BadRequest, "invalid_request_error", "resource_missing", "line_items[0][price]");
+        Assert.Equal(first.RequestId, second.RequestId);
+        Assert.Equal(first.Message, second.Message);
+        Assert.True(Assert.Single(host.SeenSince(mark)).Replayed);
+    }
+
+    [Fact]
+    public async Task A_409_while_the_same_key_is_in_flight_is_retried_and_then_replayed()
+    {
+        var price = await Stripe.NewPrice(700);
+        var reference = Support.Unique("ref");
+        // The first request sleeps 400 ms inside its execution window; a second caller with the same key gets 409 and
+        // retries (after 300 ms of real time here) until the first has finished, then receives the replay.
+        await using var patient = host.BuildProvider(retryDelay: TimeSpan.FromMilliseconds(300));
+        var stripe = patient.GetRequiredService<IStripeGateway>();
+        host.State.AddFault(new FaultRule { Method = "POST", PathPattern = "/v1/checkout/sessions", Kind = FaultKind.Latency, Latency = TimeSpan.FromMilliseconds(400), Count = 1 });
+        var key = StripeRequestOptions.WithIdempotencyKey(Support.Unique("inflight"));
+        var mark = host.Mark();
+
+        var slow = stripe.CreateCheckoutSessionAsync(SessionRequest(price, reference), key);
+        await Task.Delay(100);
+        var fast = await stripe.CreateCheckoutSessionAsync(SessionRequest(price, reference), key);
+        var original = await slow;
+
+        Assert.Equal(original.Id, fast.Id);
+        Assert.Equal(1, await SessionsWithReference(reference));
+        var seen = host.SeenSince(mark).Where(r => r.Method == "POST").ToList();
+        Assert.Contains(seen, r => r.Status == 409);
+        Assert.Contains(seen, r => r.Status == 200 && r.Replayed);
+        Assert.Single(seen, r => r.Status == 200 && !r.Replayed);
+    }
+
+    [Fact]
+    public async Task A_per_attempt_timeout_is_a_connection_failure_and_is_retried()
+    {
+        var product = await Stripe.CreateProductAsync(new ProductCreateRequest { Name = "Slow" });
+        await using var hasty = host.BuildProvider(timeout: TimeSpan.FromMilliseconds(250));
+        host.State.AddFault(new FaultRule { Method = "GET", PathPattern = "/v1/products/*", Kind = FaultKind.Latency, Latency = TimeSpan.FromSeconds(3), Count = 1 });
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var fetched = await hasty.GetRequiredService<IStripeGateway>().GetProductAsync(product.Id);
+
+        Assert.Equal("Slow", fetched.Name);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"took {started.Elapsed}");
+    }
 }
