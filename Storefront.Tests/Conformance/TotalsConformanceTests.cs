@@ -50,6 +50,13 @@ public sealed class TotalsConformanceTests(ConformanceHost host)
         // B: 1250 − 1250 / 1.2 = 208.33 → 208 (contained). Total 5248 + 355 + 795 = 6398.
         await AssertTotals(s.Id, 5248, 0, 563, 795, 6398, new Line(3998, 0, 355, 4353), new Line(1250, 0, 208, 1250));
 
+        // taxes[] per line: the exclusive rate is taxed on the whole 3998; the inclusive one on the net 1041.67 → 1042.
+        var items = (await Stripe.Expanded(s.Id)).LineItems!.Data;
+        var taxA = Assert.Single(items[0].Taxes!);
+        Assert.Equal((355L, 3998L, ny, 8.875m, false), (taxA.Amount!.Value, taxA.TaxableAmount!.Value, taxA.Rate!.Id, taxA.Rate.Percentage!.Value, taxA.Rate.Inclusive));
+        var taxB = Assert.Single(items[1].Taxes!);
+        Assert.Equal((208L, 1042L, vat, 20m, true), (taxB.Amount!.Value, taxB.TaxableAmount!.Value, taxB.Rate!.Id, taxB.Rate.Percentage!.Value, taxB.Rate.Inclusive));
+
         // 1000 off: shares 1000 × 3998 / 5248 = 761.8 and 238.2 → floors 761 + 238, the remaining unit to A (larger remainder).
         // A 3236 × 8.875 % = 287.195 → 287. B 1012 − 1012 / 1.2 = 168.67 → 169. Total 5248 − 1000 + 287 + 795 = 5330.
         await Stripe.UpdateCheckoutSessionAsync(s.Id, new CheckoutSessionUpdateRequest { Discounts = [SessionDiscountParams.AmountOff("1000 off", 1000, "usd")] });
