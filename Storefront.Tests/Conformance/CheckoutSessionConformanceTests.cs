@@ -317,4 +317,36 @@ public sealed class CheckoutSessionConformanceTests(ConformanceHost host)
             ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5),
         }), HttpStatusCode.BadRequest, "invalid_request_error", code: null, param: "expires_at", message: EmulatorMessages.ExpiresAtRange);
     }
+
+    [Fact]
+    public async Task Update_guards_empty_line_items_mixed_currencies_and_complete_sessions()
+    {
+        var usd = await Stripe.NewPrice(1000);
+        var yen = await Stripe.NewPrice(1000, "jpy");
+        var s = await Stripe.NewSession(SessionLineItemParams.AddPrice(usd, 1));
+        var li = (await Stripe.Expanded(s.Id)).LineItems!.Data[0].Id;
+
+        var empty = await Assert.ThrowsAsync<StripeException>(() => Stripe.UpdateCheckoutSessionAsync(s.Id,
+            new CheckoutSessionUpdateRequest { LineItems = CheckoutSessionUpdateRequest.Clear<SessionLineItemParams>() }));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_request_error", EmulatorMessages.AtLeastOneLineItem), (empty.HttpStatus!.Value, empty.Type!, empty.Message));
+
+        var mixed = await Assert.ThrowsAsync<StripeException>(() => Stripe.UpdateCheckoutSessionAsync(s.Id,
+            new CheckoutSessionUpdateRequest { LineItems = [SessionLineItemParams.Keep(li), SessionLineItemParams.AddPrice(yen, 1)] }));
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_request_error", EmulatorMessages.MixedCurrencies), (mixed.HttpStatus!.Value, mixed.Type!, mixed.Message));
+
+        // Nothing changed by the refused updates.
+        var unchanged = await Stripe.Expanded(s.Id);
+        Assert.Equal([li], unchanged.LineItems!.Data.Select(i => i.Id));
+        Assert.Equal(1000, unchanged.AmountTotal);
+
+        Assert.True(host.State.CompleteCheckoutSession(s.Id).Succeeded);
+        var complete = await Stripe.GetCheckoutSessionAsync(s.Id);
+        Assert.Equal(("complete", "paid"), (complete.Status, complete.PaymentStatus));
+        await Support.AssertStripeError(
+            () => Stripe.UpdateCheckoutSessionAsync(s.Id, new CheckoutSessionUpdateRequest { Discounts = [SessionDiscountParams.PercentOff("late", 5m)] }),
+            HttpStatusCode.BadRequest, "invalid_request_error", code: null, param: null, message: EmulatorMessages.SessionNotOpen);
+        await Support.AssertStripeError(() => Stripe.ExpireCheckoutSessionAsync(s.Id), HttpStatusCode.BadRequest, "invalid_request_error",
+            code: null, param: null,
+            message: string.Format(System.Globalization.CultureInfo.InvariantCulture, EmulatorMessages.OnlyOpenCanBeExpired, "complete"));
+    }
 }
