@@ -91,10 +91,12 @@ public sealed class ConformanceHost : IAsyncLifetime
     /// <summary>
     /// A fresh container with <c>AddStripeGateway</c> bound to configuration pointing at the emulator. The retry
     /// policy is the production one with its delay swapped for <paramref name="retryDelay"/> of real time (default 1 ms;
-    /// the asked-for delay is recorded).
+    /// the asked-for delay is recorded). <paramref name="productionRetryPolicy"/> keeps AddStripeGateway's own policy
+    /// (built from Stripe:MaxNetworkRetries; it really sleeps, so use it only where no retry happens).
     /// </summary>
     public ServiceProvider BuildProvider(int maxNetworkRetries = 2, string? secretKey = null, string? publishableKey = null,
-        ConcurrentQueue<TimeSpan>? recordDelays = null, TimeSpan? retryDelay = null, TimeSpan? timeout = null)
+        ConcurrentQueue<TimeSpan>? recordDelays = null, TimeSpan? retryDelay = null, TimeSpan? timeout = null,
+        bool productionRetryPolicy = false)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -110,7 +112,7 @@ public sealed class ConformanceHost : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton(new StripeRetryPolicy(maxNetworkRetries, TimeProvider.System, random: () => 0.5, delay: (d, ct) =>
+        if (!productionRetryPolicy) services.AddSingleton(new StripeRetryPolicy(maxNetworkRetries, TimeProvider.System, random: () => 0.5, delay: (d, ct) =>
         {
             recordDelays?.Enqueue(d);
             return Task.Delay(retryDelay ?? TimeSpan.FromMilliseconds(1), ct);

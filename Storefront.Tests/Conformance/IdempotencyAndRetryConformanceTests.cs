@@ -253,4 +253,17 @@ public sealed class IdempotencyAndRetryConformanceTests(ConformanceHost host) : 
         Assert.Equal("Slow", fetched.Name);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"took {started.Elapsed}");
     }
+
+    [Fact]
+    public async Task MaxNetworkRetries_from_configuration_reaches_the_production_policy()
+    {
+        await using var noRetries = host.BuildProvider(maxNetworkRetries: 0, productionRetryPolicy: true);
+        Assert.Equal(0, noRetries.GetRequiredService<StripeRetryPolicy>().MaxNetworkRetries);
+        host.State.AddFault(new FaultRule { Method = "GET", PathPattern = "/v1/tax_rates/*", Kind = FaultKind.ServerError500, Count = 2 });
+        var mark = host.Mark();
+        var ex = await Support.AssertStripeError(() => noRetries.GetRequiredService<IStripeGateway>().GetTaxRateAsync("txr_any"),
+            HttpStatusCode.InternalServerError, "api_error", code: null, param: null);
+        Assert.True(ex.IsRetryable);
+        Assert.Single(host.SeenSince(mark));
+    }
 }
