@@ -279,7 +279,14 @@ public sealed partial class StripeEmulatorState
     }
 
     internal Coupon FindCoupon(string id, string param = "id", int status = 404) =>
-        Coupons.TryGetValue(id, out var x) ? x : throw NoSuch("coupon", id, param, status);
+        Coupons.TryGetValue(id, out var x) && !x.Deleted ? x : throw NoSuch("coupon", id, param, status);
+
+    internal JsonObject DeleteCoupon(string id, Params p)
+    {
+        p.Allow();
+        FindCoupon(id).Deleted = true;
+        return new JsonObject { ["id"] = id, ["object"] = "coupon", ["deleted"] = true };
+    }
 
     internal JsonObject UpdateCoupon(string id, Params p)
     {
@@ -293,7 +300,7 @@ public sealed partial class StripeEmulatorState
     internal JsonObject ListCoupons(Params p)
     {
         p.Allow(ListParams);
-        return Page(NewestFirst(Coupons.Values), x => x.Id, RenderCoupon, p, "/v1/coupons", "coupon");
+        return Page(NewestFirst(Coupons.Values.Where(c => !c.Deleted)), x => x.Id, RenderCoupon, p, "/v1/coupons", "coupon");
     }
 
     internal JsonObject RenderCoupon(Coupon x) => new()

@@ -240,6 +240,7 @@ internal sealed class EmulatorHttpHandler(StripeEmulatorState state)
                 case ["v1", "coupons"] when get: return state.ListCoupons(p);
                 case ["v1", "coupons", var id] when get: p.Allow("expand"); return state.RenderCoupon(state.FindCoupon(id));
                 case ["v1", "coupons", var id] when post: return state.UpdateCoupon(id, p);
+                case ["v1", "coupons", var id] when method == "DELETE": return state.DeleteCoupon(id, p);
 
                 case ["v1", "tax_rates"] when post: return state.CreateTaxRate(p);
                 case ["v1", "tax_rates"] when get: return state.ListTaxRates(p);

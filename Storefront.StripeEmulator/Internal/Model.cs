@@ -47,6 +47,8 @@ internal sealed class Coupon : Entity
     public decimal? PercentOff { get; init; }
     public string Duration { get; init; } = "once";
     public long? DurationInMonths { get; init; }
+    /// <summary>DELETE /v1/coupons/{id}: gone from the API, but sessions that already use it keep their discount.</summary>
+    public bool Deleted { get; set; }
 }
 
 internal sealed class TaxRate : Entity
