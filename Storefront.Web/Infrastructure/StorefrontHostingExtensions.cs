@@ -95,6 +95,8 @@ public static class StorefrontHostingExtensions
         services.AddScoped<CheckoutQuoter>();
         services.AddScoped<SessionSync>();
         services.AddScoped<CheckoutService>();
+        services.AddScoped<CheckoutViewBuilder>();
+        services.AddCheckoutRateLimits(configuration);
         services.AddSingleton<HoldSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<HoldSweeper>());
         return builder;
@@ -125,6 +127,7 @@ public static class StorefrontHostingExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/healthz");
         app.MapStripeWebhook();
         app.MapRazorPages();

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Storefront.Data.Checkouts;
@@ -12,8 +14,11 @@ namespace Storefront.Web.Pages.Checkout;
 /// The Elements checkout page. Handlers take a session id and an intent, never an amount: everything the shopper
 /// pays is priced on the server. JSON handlers answer {type:"error", message} with a 4xx/5xx the page shows as is.
 /// </summary>
+[EnableRateLimiting(CheckoutRateLimits.PolicyName)]
 public sealed class IndexModel(
     CheckoutAccess access,
+    CheckoutService actions,
+    CheckoutViewBuilder views,
     IOptions<StripeOptions> stripe,
     IOptions<ShopOptions> shop,
     StripeJsLocation stripeJs) : PageModel
@@ -30,7 +35,9 @@ public sealed class IndexModel(
 
     public bool IsGuest { get; private set; }
 
-    public bool NeedsShipping { get; private set; }
+    public bool NeedsShipping => View.NeedsShipping;
+
+    public CheckoutView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "session_id")] string? sessionId, CancellationToken cancellationToken)
     {
@@ -51,7 +58,7 @@ public sealed class IndexModel(
 
         SessionId = checkout.StripeSessionId!;
         IsGuest = checkout.UserId is null;
-        NeedsShipping = await access.NeedsShippingAsync(checkout, cancellationToken);
+        View = await views.BuildAsync(checkout, cancellationToken);
         ReturnUrl = Url.Page("/Checkout/Return", pageHandler: null, values: new { session_id = SessionId }, protocol: Request.Scheme)!;
         return Page();
     }
@@ -69,8 +76,85 @@ public sealed class IndexModel(
         }
     }
 
-    public static JsonResult Error(CheckoutException ex) =>
-        new(new { type = "error", message = ex.Message }) { StatusCode = ex.StatusCode };
+    public Task<IActionResult> OnPostChangeIntervalAsync([FromBody] IntervalIntent intent, CancellationToken cancellationToken) =>
+        ActAsync(intent, () => intent.Interval switch
+        {
+            "month" => actions.ChangeIntervalAsync(intent.CheckoutSessionId, Data.Catalog.BillingInterval.Month, cancellationToken),
+            "year" => actions.ChangeIntervalAsync(intent.CheckoutSessionId, Data.Catalog.BillingInterval.Year, cancellationToken),
+            _ => throw new CheckoutException(StatusCodes.Status400BadRequest, "Choose monthly or yearly billing."),
+        }, cancellationToken);
 
-    public sealed record SessionRequest(string? CheckoutSessionId);
+    public Task<IActionResult> OnPostAddOnAsync([FromBody] AddOnIntent intent, CancellationToken cancellationToken) =>
+        ActAsync(intent, () => actions.SetAddOnAsync(intent.CheckoutSessionId, intent.AddOn, intent.Included, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostQuantityAsync([FromBody] QuantityIntent intent, CancellationToken cancellationToken) =>
+        ActAsync(intent, () => actions.SetQuantityAsync(intent.CheckoutSessionId, intent.LineId, intent.Quantity, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostPromotionCodeAsync([FromBody] CodeIntent intent, CancellationToken cancellationToken) =>
+        ActAsync(intent, () => actions.ApplyPromotionCodeAsync(intent.CheckoutSessionId, intent.Code, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRemovePromotionCodeAsync([FromBody] SessionRequest intent, CancellationToken cancellationToken) =>
+        ActAsync(intent, () => actions.RemovePromotionCodeAsync(intent.CheckoutSessionId, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostAddressChangedAsync([FromBody] SessionRequest intent, CancellationToken cancellationToken) =>
+        ActAsync(intent, () => actions.AddressChangedAsync(intent.CheckoutSessionId, cancellationToken), cancellationToken);
+
+    public static JsonResult Error(CheckoutException ex) =>
+        new(new { type = "error", message = ex.Message, reload = ex.StatusCode == StatusCodes.Status409Conflict && ex.Message.Contains("another window", StringComparison.Ordinal) })
+        {
+            StatusCode = ex.StatusCode,
+        };
+
+    /// <summary>Binds, runs the action, and answers the page: success with the shopper's new choices, or a message.</summary>
+    private async Task<IActionResult> ActAsync(object? intent, Func<Task<CheckoutActionResult>> action, CancellationToken cancellationToken)
+    {
+        if (intent is null || !ModelState.IsValid)
+        {
+            return new JsonResult(new { type = "error", message = "That request is not valid: send the session id and the change, nothing else." })
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+            };
+        }
+
+        try
+        {
+            var result = await action();
+            var checkout = await access.LoadOwnedAsync(((ISessionIntent)intent).CheckoutSessionId, cancellationToken);
+            return new JsonResult(new
+            {
+                type = "success",
+                state = await views.BuildAsync(checkout, cancellationToken),
+                totals = result.Quote.Totals,
+                discount = result.Quote.Discount,
+                promoCode = result.Quote.PromoCode.Status == Pricing.PromoCodeStatus.None ? null : result.Quote.PromoCode,
+            });
+        }
+        catch (CheckoutException ex)
+        {
+            return Error(ex);
+        }
+    }
+
+    public interface ISessionIntent
+    {
+        string? CheckoutSessionId { get; }
+    }
+
+    // Intents carry the session id and the change only. Any other field (a price, an amount, a product for a line)
+    // fails binding, so the handler answers 400 before anything runs.
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record SessionRequest(string? CheckoutSessionId) : ISessionIntent;
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record IntervalIntent(string? CheckoutSessionId, string? Interval) : ISessionIntent;
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record AddOnIntent(string? CheckoutSessionId, string? AddOn, bool Included) : ISessionIntent;
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record QuantityIntent(string? CheckoutSessionId, long LineId, int Quantity) : ISessionIntent;
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record CodeIntent(string? CheckoutSessionId, string? Code) : ISessionIntent;
 }

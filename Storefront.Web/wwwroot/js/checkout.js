@@ -236,5 +236,94 @@ ui.pay.addEventListener('click', async () => {
   }
 });
 
+// ---- Shopper actions: each sends an intent (never an amount) and re-renders from the server's answer. ----
+
+function renderState(view) {
+  const toggle = $('interval-switch');
+  if (toggle && view.interval) {
+    toggle.setAttribute('aria-checked', view.interval === 'year' ? 'true' : 'false');
+  }
+  for (const box of root.querySelectorAll('input[name="add-on"]')) {
+    const addOn = view.addOns.find((a) => a.slug === box.value);
+    box.checked = Boolean(addOn && addOn.included);
+  }
+  const list = $('line-controls');
+  list.replaceChildren(...view.lines.filter((l) => l.kind !== 'addon').map((line) => {
+    const li = document.createElement('li');
+    li.className = 'line-control';
+    li.dataset.lineId = String(line.id);
+    li.dataset.kind = line.kind;
+    li.append(text('span', line.name, 'line-control-name'));
+    if (!line.editable) {
+      li.append(text('span', line.kind === 'complimentary' ? 'Free gift' : `× ${line.quantity}`, 'line-control-note'));
+      return li;
+    }
+    const label = document.createElement('label');
+    label.append(text('span', `Quantity of ${line.name}`, 'visually-hidden'));
+    const input = document.createElement('input');
+    input.type = 'number';
+    input.min = '0';
+    input.max = '10';
+    input.value = String(line.quantity);
+    input.dataset.serverAction = '';
+    input.addEventListener('change', () => act('Quantity', { lineId: line.id, quantity: Number(input.value) }));
+    label.append(input);
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'link';
+    remove.dataset.serverAction = '';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${line.name}`);
+    remove.addEventListener('click', () => act('Quantity', { lineId: line.id, quantity: 0 }));
+    li.append(label, remove);
+    return li;
+  }));
+  $('promo-applied').hidden = !view.promotionCode;
+  $('promo-applied-code').textContent = view.promotionCode || '';
+}
+
+async function act(handler, body) {
+  const payload = await serverUpdate(handler, body);
+  if (payload && payload.type === 'success') {
+    renderState(payload.state);
+    if (payload.promoCode && payload.promoCode.message && payload.promoCode.status !== 'Accepted') {
+      showError(payload.promoCode.message);
+    }
+  } else {
+    // The server refused: show what it holds now (the controls may have been changed optimistically).
+    renderState(state.view);
+  }
+  if (payload && payload.state) {
+    state.view = payload.state;
+  }
+  return payload;
+}
+
+state.view = JSON.parse($('checkout-state').textContent);
+renderState(state.view);
+
+const intervalSwitch = $('interval-switch');
+if (intervalSwitch) {
+  intervalSwitch.addEventListener('click', () => {
+    const yearly = intervalSwitch.getAttribute('aria-checked') !== 'true';
+    act('ChangeInterval', { interval: yearly ? 'year' : 'month' });
+  });
+}
+
+for (const box of root.querySelectorAll('input[name="add-on"]')) {
+  box.addEventListener('change', () => act('AddOn', { addOn: box.value, included: box.checked }));
+}
+
+$('promo-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const input = $('promo-code');
+  const payload = await act('PromotionCode', { code: input.value.trim() });
+  if (payload && payload.type === 'success') {
+    input.value = '';
+  }
+});
+
+$('promo-remove').addEventListener('click', () => act('RemovePromotionCode', {}));
+
 root.dataset.ready = 'true';
 export { checkout };
