@@ -4,6 +4,12 @@
  * only the surface described in STRIPE.md ("Stripe.js checkout, basil era") and talks to the emulator's private
  * client endpoints at {base}/_js/checkout/… where {base} is derived from this script's own URL.
  *
+ * Surface: Stripe(pk, {betas, emulatorServerUpdateTimeoutMs?}).initCheckout({fetchClientSecret, elementsOptions})
+ *   → checkout: session(), on/off('change'), runServerUpdate(fn), updateLineItemQuantity({lineItem, quantity}),
+ *   applyPromotionCode(code), removePromotionCode(), updateShippingAddress({name, address}),
+ *   updateShippingOption(id), updateEmail(email), createPaymentElement(), createShippingAddressElement(),
+ *   confirm({returnUrl?, email?}). emulatorServerUpdateTimeoutMs is emulator-only (tests); Stripe's is 20 s.
+ *
  * Concurrency rule: client mutators, confirm and runServerUpdate run one at a time, in call order (a mutator called
  * while runServerUpdate is in flight waits for it to finish, then runs against the refreshed session).
  * Everything shown on screen is set with textContent / DOM properties, never innerHTML.
@@ -59,6 +65,14 @@
       dbl = !dbl;
     }
     return sum % 10 === 0;
+  }
+
+  function sameAddress(a, b) {
+    if (!a || !b) return false;
+    var keys = ['line1', 'line2', 'city', 'state', 'postal_code', 'country'];
+    return (a.name || '') === (b.name || '') && keys.every(function (k) {
+      return ((a.address || {})[k] || '') === ((b.address || {})[k] || '');
+    });
   }
 
   function validEmail(email) {
@@ -313,6 +327,7 @@
 
   function Checkout(api, raw, options) {
     this.api = api;
+    this.serverUpdateTimeoutMs = options.serverUpdateTimeoutMs || SERVER_UPDATE_TIMEOUT_MS;
     this.raw = raw;
     this.events = new Emitter();
     this.locale = options.locale;
@@ -338,12 +353,18 @@
     });
     var email = r.email || null;
     var needsShipping = options.length > 0;
-    var hasAddress = !!r.shipping_address || !!(this.addressElement && this.addressElement.complete);
+    var ae = this.addressElement;
+    var aeMounted = !!(ae && !ae.destroyed && ae.root && ae.root.isConnected);
+    // With shipping options an address is required (stored, or typed into the element); without them a mounted
+    // address element still has to be complete.
+    var addressOk = needsShipping
+      ? (!!r.shipping_address || !!(aeMounted && ae.complete))
+      : (!aeMounted || ae.complete || !!r.shipping_address);
     var paymentComplete = !!(this.paymentElement && !this.paymentElement.destroyed && this.paymentElement.complete);
     return {
       id: r.id,
       status: { type: r.status },
-      canConfirm: r.status === 'open' && !!email && paymentComplete && (!needsShipping || hasAddress),
+      canConfirm: r.status === 'open' && !!email && paymentComplete && addressOk,
       currency: r.currency,
       lineItems: (r.line_items || []).map(function (l) {
         return {
@@ -479,8 +500,8 @@
       var timer;
       var timeout = new Promise(function (_, reject) {
         timer = setTimeout(function () {
-          reject(new Error('runServerUpdate timed out after 20 seconds.'));
-        }, SERVER_UPDATE_TIMEOUT_MS);
+          reject(new Error('runServerUpdate timed out after ' + (self.serverUpdateTimeoutMs / 1000) + ' seconds.'));
+        }, self.serverUpdateTimeoutMs);
       });
       var work = Promise.resolve().then(fn);
       return Promise.race([work, timeout]).then(function (result) {
@@ -544,11 +565,15 @@
         return { type: 'error', error: { code: 'incompletePaymentDetails', message: pe.incompleteMessage() } };
       }
       var pending = Promise.resolve(null);
-      if (s.shippingOptions.length > 0 && !raw.shipping_address) {
-        var ae = self.addressElement;
-        if (!ae || !ae.complete) {
+      var ae = self.addressElement;
+      var aeMounted = !!(ae && !ae.destroyed && ae.root && ae.root.isConnected);
+      if ((s.shippingOptions.length > 0 && !raw.shipping_address) || (aeMounted && !raw.shipping_address)) {
+        if (!aeMounted || !ae.complete) {
           return { type: 'error', error: { code: 'missingShippingAddress', message: 'Enter your shipping address.' } };
         }
+      }
+      if (aeMounted && ae.complete && !sameAddress(ae.value, raw.shipping_address)) {
+        // Typed into the element but never sent with updateShippingAddress: send it now.
         pending = self.api.post('checkout/shipping_address', ae.value).then(function (res) {
           if (!res.ok) return res.error;
           self.setRaw(res.body);
@@ -643,7 +668,10 @@
       var api = new Api(self.publishableKey, secret);
       return api.getSession().then(function (res) {
         if (!res.ok) throw new Error(res.error.message);
-        return new Checkout(api, res.body, { locale: options.locale || elementsOptions.locale });
+        return new Checkout(api, res.body, {
+          locale: options.locale || elementsOptions.locale,
+          serverUpdateTimeoutMs: self.options.emulatorServerUpdateTimeoutMs
+        });
       });
     });
   };

@@ -12,13 +12,13 @@ namespace Storefront.Tests.Emulator.StripeJs;
 public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chromium)
     : IClassFixture<StripeJsHost>, IClassFixture<ChromiumFixture>
 {
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> Open(JsonObject session, bool shipping = false)
+    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> Open(JsonObject session, bool shipping = false, string extraQuery = "")
     {
         var context = await chromium.NewContextAsync();
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync($"{host.Origin}/shop/checkout?secret={Uri.EscapeDataString(session.S("client_secret"))}" + (shipping ? "&shipping=1" : ""));
+        await page.GotoAsync($"{host.Origin}/shop/checkout?secret={Uri.EscapeDataString(session.S("client_secret"))}" + (shipping ? "&shipping=1" : "") + extraQuery);
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
         return (context, page, errors);
     }
@@ -141,6 +141,28 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
     }
 
     [Fact]
+    public async Task RunServerUpdate_TimesOut_AndTheQueueMovesOn()
+    {
+        var session = await host.NewSession(1000, 1);
+        var (context, page, errors) = await Open(session, extraQuery: "&timeout=300");
+        await using var _ = context;
+        var outcome = await page.EvaluateAsync<string>("""
+            async () => {
+              try { await window.checkout.runServerUpdate(() => new Promise(() => {})); return 'resolved'; }
+              catch (e) { return 'rejected:' + e.message; }
+            }
+            """);
+        Assert.Equal("rejected:runServerUpdate timed out after 0.3 seconds.", outcome);
+        var next = await page.EvaluateAsync<string>("() => window.checkout.updateEmail('after@example.test').then(r => r.type)");
+        Assert.Equal("success", next);
+        var failing = await page.EvaluateAsync<string>("""
+            () => window.checkout.runServerUpdate(() => Promise.reject(new Error('server said no'))).then(() => 'resolved', e => 'rejected:' + e.message)
+            """);
+        Assert.Equal("rejected:server said no", failing);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Snapshot_Shape_And_JpyFormatting()
     {
         var session = await host.NewSession(1500, 3, "jpy");
@@ -231,6 +253,31 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         Assert.Equal("complete", api.S("status"));
         Assert.Equal("Grace <b>Hopper</b>", api["collected_information"]!["shipping_details"].S("name"));
         Assert.Equal("Arlington", api["collected_information"]!["shipping_details"]!["address"].S("city"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task MountedAddressElement_WithoutShippingOptions_MustBeComplete_AndIsSentOnConfirm()
+    {
+        var session = await host.NewSession(1000, 1);
+        var id = session.S("id");
+        var (context, page, errors) = await Open(session, shipping: true);
+        await using var _ = context;
+        await FillCard(page, "4242424242424242");
+        await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("not ready");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+        await Expect(page.Locator("#error")).ToHaveTextAsync("Enter your shipping address.");
+        await page.GetByLabel("Full name").FillAsync("Hanako Yamada");
+        await page.GetByLabel("Address line 1").FillAsync("1-1 Chiyoda");
+        await page.GetByLabel("City").FillAsync("Tokyo");
+        await page.GetByLabel("Postal code").FillAsync("100-0001");
+        await page.GetByLabel("Country").SelectOptionAsync("JP");
+        await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("ready");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
+        var details = (await ApiSession(id))["collected_information"]!["shipping_details"]!;
+        Assert.Equal("JP", details["address"].S("country"));
+        Assert.Null(details["address"]!["state"]);
         Assert.Empty(errors);
     }
 

@@ -70,7 +70,10 @@ public sealed class StripeJsHost() : EmulatorHost("/_stripe")
           <p id="error"></p>
           <script>
             const params = new URLSearchParams(location.search);
-            const stripe = Stripe('pk_test_storefront_tests', { betas: ['custom_checkout_server_updates_1'] });
+            const stripe = Stripe('pk_test_storefront_tests', {
+              betas: ['custom_checkout_server_updates_1'],
+              emulatorServerUpdateTimeoutMs: params.get('timeout') ? Number(params.get('timeout')) : undefined
+            });
             window.changes = 0;
             window.checkoutReady = stripe.initCheckout({
               fetchClientSecret: () => Promise.resolve(params.get('secret')),
