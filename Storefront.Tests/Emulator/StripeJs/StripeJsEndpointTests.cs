@@ -38,6 +38,14 @@ public sealed class StripeJsEndpointTests(StripeJsHost host) : IClassFixture<Str
     }
 
     [Fact]
+    public async Task Dashboard_PointsToTheStandIn()
+    {
+        using var anon = new HttpClient();
+        var html = await anon.GetStringAsync(host.Origin + "/_stripe/");
+        Assert.Contains("<code>/_stripe/js/stripe.js</code>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClientEndpoints_RequirePublishableKey_AndTheRightClientSecret()
     {
         var session = await host.NewSession();
