@@ -134,6 +134,15 @@
       '.sfemu-backdrop{position:fixed;inset:0;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;z-index:2147483647}' +
       '.sfemu-dialog{background:#fff;border-radius:8px;padding:1.25rem;max-width:26rem;font:14px system-ui,sans-serif;box-shadow:0 8px 30px rgba(0,0,0,.3)}' +
       '.sfemu-dialog button{margin:.5rem .5rem 0 0;padding:.4rem .8rem;font:inherit}';
+    // A constructed stylesheet where supported (not blocked by a strict style-src CSP), else a <style> element.
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+      return;
+    } catch (e) {
+      // fall through
+    }
     var style = el('style', { 'data-stripe-emulator': 'true' });
     style.textContent = css;
     (document.head || document.documentElement).appendChild(style);
@@ -572,7 +581,11 @@
           return { type: 'error', error: { code: 'missingShippingAddress', message: 'Enter your shipping address.' } };
         }
       }
-      if (aeMounted && ae.complete && !sameAddress(ae.value, raw.shipping_address)) {
+      if (aeMounted && ae.complete && raw.shipping_address && !sameAddress(ae.value, raw.shipping_address)) {
+        // The shopper edited the address after it was sent: the shop has not repriced for the new one yet.
+        return { type: 'error', error: { code: 'shippingAddressChanged', message: 'Your shipping address changed. Check the updated total and try again.' } };
+      }
+      if (aeMounted && ae.complete && !raw.shipping_address) {
         // Typed into the element but never sent with updateShippingAddress: send it now.
         pending = self.api.post('checkout/shipping_address', ae.value).then(function (res) {
           if (!res.ok) return res.error;

@@ -41,6 +41,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await using var _ = context;
 
         await Expect(page.GetByText("Test payment form — Storefront Stripe emulator. Use 4242 4242 4242 4242")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-stripe-emulator=payment-element]")).ToHaveCSSAsync("border-top-style", "dashed");
         await Expect(page.Locator("#total")).ToHaveTextAsync("$30.00");
         await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("not ready");
         await FillCard(page, "4242 4242 4242 4242");
@@ -278,6 +279,36 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         var details = (await ApiSession(id))["collected_information"]!["shipping_details"]!;
         Assert.Equal("JP", details["address"].S("country"));
         Assert.Null(details["address"]!["state"]);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AddressEditedAfterItWasStored_ConfirmAsksToRetry_UntilTheShopStoresTheNewOne()
+    {
+        var rate = (await host.Http.Create("v1/shipping_rates", new Form(("display_name", "Post"), ("type", "fixed_amount"),
+            ("fixed_amount[amount]", 300), ("fixed_amount[currency]", "usd")))).S("id");
+        var session = await host.NewSession(1000, 1, extra: f => f.Add("shipping_options[0][shipping_rate]", rate));
+        var id = session.S("id");
+        var (context, page, errors) = await Open(session, shipping: true);
+        await using var _ = context;
+        await FillCard(page, "4242424242424242");
+        await page.GetByLabel("Full name").FillAsync("Jean Dupont");
+        await page.GetByLabel("Address line 1").FillAsync("1 rue de Rivoli");
+        await page.GetByLabel("City").FillAsync("Paris");
+        await page.GetByLabel("Postal code").FillAsync("75001");
+        await page.GetByLabel("Country").SelectOptionAsync("FR");
+        var stored = await page.EvaluateAsync<string>("() => window.checkout.updateShippingAddress(window.lastAddress.value).then(r => r.type + ':' + r.session.shippingAddress.address.city)");
+        Assert.Equal("success:Paris", stored);
+
+        await page.GetByLabel("City").FillAsync("Lyon");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+        await Expect(page.Locator("#error")).ToHaveTextAsync("Your shipping address changed. Check the updated total and try again.");
+        Assert.Equal("open", (await ApiSession(id)).S("status"));
+
+        await page.EvaluateAsync("() => window.checkout.updateShippingAddress(window.lastAddress.value)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
+        Assert.Equal("Lyon", (await ApiSession(id))["collected_information"]!["shipping_details"]!["address"].S("city"));
         Assert.Empty(errors);
     }
 
