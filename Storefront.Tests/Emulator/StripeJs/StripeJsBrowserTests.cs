@@ -12,13 +12,13 @@ namespace Storefront.Tests.Emulator.StripeJs;
 public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chromium)
     : IClassFixture<StripeJsHost>, IClassFixture<ChromiumFixture>
 {
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> Open(JsonObject session, bool shipping = false, string extraQuery = "")
+    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> Open(JsonObject session, bool shipping = false, string extraQuery = "", string shippingMode = "1")
     {
         var context = await chromium.NewContextAsync();
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync($"{host.Origin}/shop/checkout?secret={Uri.EscapeDataString(session.S("client_secret"))}" + (shipping ? "&shipping=1" : "") + extraQuery);
+        await page.GotoAsync($"{host.Origin}/shop/checkout?secret={Uri.EscapeDataString(session.S("client_secret"))}" + (shipping ? "&shipping=" + shippingMode : "") + extraQuery);
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
         return (context, page, errors);
     }
@@ -309,6 +309,34 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
         Assert.Equal("Lyon", (await ApiSession(id))["collected_information"]!["shipping_details"]!["address"].S("city"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ShopFlow_AddressThenServerRepricesShipping_ThenPay()
+    {
+        var session = await host.NewSession(1000, 1);
+        var id = session.S("id");
+        var (context, page, errors) = await Open(session, shipping: true, shippingMode: "shop");
+        await using var _ = context;
+        await Expect(page.Locator("#total")).ToHaveTextAsync("$10.00");
+        await FillCard(page, "4242424242424242");
+        await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("not ready");
+        await page.GetByLabel("Full name").FillAsync("Max Mustermann");
+        await page.GetByLabel("Address line 1").FillAsync("Unter den Linden 1");
+        await page.GetByLabel("City").FillAsync("Berlin");
+        await page.GetByLabel("Country").SelectOptionAsync("DE");
+        await page.GetByLabel("Postal code").FillAsync("10117");
+        await Expect(page.Locator("#total")).ToHaveTextAsync("$25.00");
+        await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("ready");
+        Assert.Equal("International", await page.EvaluateAsync<string>("() => window.checkout.session().shipping.shippingOption.displayName"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
+        var api = await ApiSession(id);
+        Assert.Equal("complete", api.S("status"));
+        Assert.Equal(2500, api.L("amount_total"));
+        Assert.Equal("DE", api["collected_information"]!["shipping_details"]!["address"].S("country"));
         Assert.Empty(errors);
     }
 

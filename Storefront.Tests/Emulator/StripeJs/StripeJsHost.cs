@@ -30,6 +30,21 @@ public sealed class StripeJsHost() : EmulatorHost("/_stripe")
                 new Form(("line_items[0][id]", line), ("line_items[0][quantity]", quantity)));
             return Results.StatusCode((int)r.Status);
         });
+        // Like the shop's AddressChanged handler: read the address Stripe collected, then offer shipping for it.
+        app.MapPost("/shop/address-changed", async (string session) =>
+        {
+            using var http = NewClient(SecretKey);
+            var current = (await http.Get($"v1/checkout/sessions/{session}")).Obj;
+            var country = (string?)current["collected_information"]?["shipping_details"]?["address"]?["country"];
+            if (country is null) return Results.BadRequest();
+            var domestic = country == "US";
+            var r = await http.Post($"v1/checkout/sessions/{session}", new Form(
+                ("shipping_options[0][shipping_rate_data][display_name]", domestic ? "Domestic" : "International"),
+                ("shipping_options[0][shipping_rate_data][type]", "fixed_amount"),
+                ("shipping_options[0][shipping_rate_data][fixed_amount][amount]", domestic ? 500 : 1500),
+                ("shipping_options[0][shipping_rate_data][fixed_amount][currency]", "usd")));
+            return Results.StatusCode((int)r.Status);
+        });
     }
 
     /// <summary>Creates a product/price and an open custom-mode session whose return URL is this host's /shop/return.</summary>
@@ -89,7 +104,18 @@ public sealed class StripeJsHost() : EmulatorHost("/_stripe")
               checkout.createPaymentElement().mount('#payment');
               if (params.get('shipping')) {
                 const address = checkout.createShippingAddressElement();
-                address.on('change', e => { window.lastAddress = e; });
+                let pending = null;
+                address.on('change', e => {
+                  window.lastAddress = e;
+                  if (params.get('shipping') !== 'shop' || !e.complete) return;
+                  // The shop's checkout.js flow: store the address, then let the server reprice shipping.
+                  clearTimeout(pending);
+                  pending = setTimeout(async () => {
+                    const result = await checkout.updateShippingAddress(e.value);
+                    if (result.type === 'error') { document.getElementById('error').textContent = result.error.message; return; }
+                    await checkout.runServerUpdate(() => fetch('/shop/address-changed?session=' + encodeURIComponent(checkout.session().id), { method: 'POST' }));
+                  }, 300);
+                });
                 address.mount('#address');
               }
               document.getElementById('pay').addEventListener('click', async () => {
