@@ -156,6 +156,12 @@ public sealed partial class StripeEmulatorState
         }
     }
 
+    /// <summary>The session's status ("open", "complete", "expired"), expiring it first when due.</summary>
+    internal string SessionStatus(string sessionId)
+    {
+        lock (Gate) return FindSession(sessionId, null).Status;
+    }
+
     /// <summary>The session's return_url, or null.</summary>
     internal string? ReturnUrl(string sessionId)
     {

@@ -108,6 +108,8 @@ internal static partial class StripeJsApi
         if (method != "POST") throw Unrecognized(method, path);
         var body = await ReadJsonAsync(ctx);
         var sessionId = SessionIdFor(state, Str(body, "client_secret") ?? "");
+        if (state.SessionStatus(sessionId) != "open")
+            throw StripeEmulatorException.Invalid(EmulatorMessages.SessionNotOpen, code: "session_not_open");
         switch (route)
         {
             case "checkout/email":
@@ -142,7 +144,6 @@ internal static partial class StripeJsApi
     private static JsonObject Confirm(StripeEmulatorState state, string sessionId, JsonObject body)
     {
         var session = state.RenderClientSession(sessionId);
-        if ((string?)session["status"] != "open") throw StripeEmulatorException.Invalid(EmulatorMessages.SessionNotOpen, code: "session_not_open");
 
         var email = Str(body, "email") is { Length: > 0 } typed ? ValidEmail(typed) : null;
         if (email is null && state.KnownEmail(sessionId) is null)

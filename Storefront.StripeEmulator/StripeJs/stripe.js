@@ -439,8 +439,15 @@
   Checkout.prototype.mutate = function (path, body) {
     var self = this;
     return this.serial(function () {
+      if (self.raw.status !== 'open') {
+        return { type: 'error', error: { code: 'sessionNotOpen', message: 'This checkout session is no longer open.' } };
+      }
       return self.api.post(path, body).then(function (res) {
-        if (!res.ok) return { type: 'error', error: res.error };
+        if (!res.ok) {
+          // The session may have changed meanwhile (expired, completed elsewhere): show its current state.
+          var failure = { type: 'error', error: res.error };
+          return self.refresh().then(function () { return failure; }, function () { return failure; });
+        }
         self.setRaw(res.body);
         return { type: 'success', session: self.snapshot };
       });
@@ -646,7 +653,8 @@
         try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
         if (response.ok && json) return { ok: true, body: json };
         var err = json && json.error ? json.error : { message: 'The Stripe emulator answered HTTP ' + response.status + '.' };
-        var code = err.type === 'card_error' ? 'paymentFailed' : (camel(err.code) || 'unexpectedError');
+        var code = err.type === 'card_error' ? 'paymentFailed'
+          : (camel(err.code) || (err.type === 'invalid_request_error' ? 'invalidRequest' : 'unexpectedError'));
         return { ok: false, status: response.status, error: { code: code, message: err.message, declineCode: err.decline_code || null, stripeCode: err.code || null } };
       });
     }, function (networkError) {

@@ -348,10 +348,16 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await using var _ = context;
         await host.Http.Post($"v1/checkout/sessions/{session.S("id")}/expire");
         await FillCard(page, "4242424242424242");
+        // The page still believes the session is open: the emulator refuses, and the snapshot catches up.
+        var stale = await page.EvaluateAsync<string>("() => window.checkout.updateEmail('x@example.test').then(r => r.type + ':' + r.error.code)");
+        Assert.Equal("error:sessionNotOpen", stale);
+        Assert.Equal("expired", await page.EvaluateAsync<string>("() => window.checkout.session().status.type"));
         await page.EvaluateAsync("() => window.checkout.runServerUpdate(() => Promise.resolve(null))");
         Assert.Equal("expired", await page.EvaluateAsync<string>("() => window.checkout.session().status.type"));
         var r = await page.EvaluateAsync<string>("() => window.checkout.confirm().then(r => r.type + ':' + r.error.code)");
         Assert.Equal("error:sessionNotOpen", r);
+        var m = await page.EvaluateAsync<string>("() => window.checkout.updateEmail('x@example.test').then(r => r.type + ':' + r.error.code)");
+        Assert.Equal("error:sessionNotOpen", m);
         Assert.Empty(errors);
     }
 
