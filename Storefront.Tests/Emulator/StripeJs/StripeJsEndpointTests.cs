@@ -37,6 +37,15 @@ public sealed class StripeJsEndpointTests(StripeJsHost host) : IClassFixture<Str
         Assert.DoesNotContain("document.write", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("4242424242424242", true)]
+    [InlineData("4000002500003155", true)]
+    [InlineData("4000000000000002", true)]
+    [InlineData("4242424242424241", false)]
+    [InlineData("1234567812345678", false)]
+    public void Luhn_ChecksTheCheckDigit(string number, bool valid) =>
+        Assert.Equal(valid, Storefront.StripeEmulator.StripeJs.StripeJsApi.Luhn(number));
+
     [Fact]
     public async Task Dashboard_PointsToTheStandIn()
     {
