@@ -6,6 +6,20 @@ namespace Storefront.StripeEmulator;
 /// <summary>Session views and customer-side changes used only by the Stripe.js stand-in (<c>StripeJs/</c>).</summary>
 public sealed partial class StripeEmulatorState
 {
+    /// <summary>Sessions whose confirm asked for authentication (card 4000 0025 0000 3155) and await the shopper's answer.</summary>
+    private readonly HashSet<string> _pendingAuthentications = new(StringComparer.Ordinal);
+
+    internal void BeginAuthentication(string sessionId)
+    {
+        lock (Gate) _pendingAuthentications.Add(sessionId);
+    }
+
+    /// <summary>Consumes the pending authentication of the session; false when none was asked for.</summary>
+    internal bool EndAuthentication(string sessionId)
+    {
+        lock (Gate) return _pendingAuthentications.Remove(sessionId);
+    }
+
     /// <summary>
     /// The session as the stand-in script sees it: raw minor-unit amounts plus the names the API does not render
     /// (product names, shipping rate names and estimates, coupon names). The script formats the amounts.

@@ -22,7 +22,7 @@ namespace Storefront.StripeEmulator.StripeJs;
 /// <item><c>POST promotion_code</c> <c>{code}</c>, <c>POST promotion_code/remove</c> (refused when update_discounts is server_only)</item>
 /// <item><c>POST confirm</c> <c>{card:{number, exp_month, exp_year, cvc}, email?, return_url?, authentication?: "completed"|"failed"}</c>
 /// → <c>{status:"succeeded", redirect_url, session}</c>, <c>{status:"requires_action", next_action:{type:"authenticate"}, session}</c>
-/// or 402 <c>card_error</c>.</item>
+/// or 402 <c>card_error</c>. <c>authentication</c> is accepted only after a <c>requires_action</c> answer for the session.</item>
 /// </list>
 /// Cross-origin use (script from a standalone emulator on another port) is allowed: <c>Access-Control-Allow-Origin: *</c>.
 /// </summary>
@@ -166,9 +166,13 @@ internal static partial class StripeJsApi
 
         if (behaviour == "authenticate")
         {
-            switch (Str(body, "authentication"))
+            var answer = Str(body, "authentication");
+            if (answer is { Length: > 0 } && !state.EndAuthentication(sessionId))
+                throw StripeEmulatorException.Invalid("No authentication is pending for this payment; confirm without `authentication` first.", "authentication");
+            switch (answer)
             {
                 case null or "":
+                    state.BeginAuthentication(sessionId);
                     return new JsonObject
                     {
                         ["status"] = "requires_action",

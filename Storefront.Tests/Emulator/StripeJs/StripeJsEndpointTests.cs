@@ -284,6 +284,9 @@ public sealed class StripeJsEndpointTests(StripeJsHost host) : IClassFixture<Str
         var id = session.S("id");
         using var js = host.NewJsClient();
         var card = new { number = "4000002500003155", exp_month = 12, exp_year = 2034, cvc = "123" };
+        var skipped = await js.PostJson("checkout/confirm", new { client_secret = Secret(session), card, authentication = "completed" });
+        Assert.Equal(HttpStatusCode.BadRequest, skipped.Status);
+        Assert.Equal("authentication", skipped.Error.S("param"));
         var first = await js.PostJson("checkout/confirm", new { client_secret = Secret(session), card });
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal("requires_action", first.Obj.S("status"));
@@ -295,6 +298,8 @@ public sealed class StripeJsEndpointTests(StripeJsHost host) : IClassFixture<Str
         Assert.StartsWith("We are unable to authenticate your payment method", failed.Error.S("message"));
         Assert.Equal(0, await CompletedEvents(id));
 
+        var again = await js.PostJson("checkout/confirm", new { client_secret = Secret(session), card });
+        Assert.Equal("requires_action", again.Obj.S("status"));
         var done = await js.PostJson("checkout/confirm", new { client_secret = Secret(session), card, authentication = "completed", return_url = host.Origin + "/elsewhere/{CHECKOUT_SESSION_ID}" });
         Assert.Equal(HttpStatusCode.OK, done.Status);
         Assert.Equal(host.Origin + "/elsewhere/" + id, done.Obj.S("redirect_url"));
