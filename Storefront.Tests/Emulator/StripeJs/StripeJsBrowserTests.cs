@@ -192,6 +192,13 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         foreach (var key in new[] { "subtotal", "discount", "shippingRate", "taxExclusive", "taxInclusive", "total" })
             Assert.NotNull(s["total"]![key]!["minorUnitsAmount"]);
         Assert.Equal(4500, s["total"]!["total"].L("minorUnitsAmount"));
+
+        // destroy() removes the form; canConfirm follows the payment element.
+        await FillCard(page, "4242424242424242");
+        await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("ready");
+        await page.EvaluateAsync("() => window.checkout.getPaymentElement().destroy()");
+        await Expect(page.GetByLabel("Card number")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("not ready");
         Assert.Empty(errors);
     }
 
