@@ -16,7 +16,11 @@ internal static class Dashboard
           .Append("<style>body{font-family:system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse;margin-bottom:2rem}")
           .Append("td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;font-size:.9rem}</style></head><body>")
           .Append("<h1>Storefront Stripe emulator</h1>")
-          .Append("<p>Clock: ").Append(E(state.UtcNow.ToString("u", CultureInfo.InvariantCulture))).Append("</p>");
+          .Append("<p>Clock: ").Append(E(state.UtcNow.ToString("u", CultureInfo.InvariantCulture))).Append("</p>")
+          .Append("<p id=\"stripejs\">Stripe.js stand-in: <code>").Append(E(state.Options.PathPrefix + StripeJs.StripeJsApi.ScriptPath))
+          .Append("</code> (load it instead of js.stripe.com; publishable key <code>pk_test_…</code>). Test cards: 4242 4242 4242 4242 succeeds, ")
+          .Append("4000 0000 0000 0002 declined, 4000 0000 0000 9995 insufficient funds, 4000 0000 0000 0069 expired, ")
+          .Append("4000 0025 0000 3155 asks for authentication.</p>");
         lock (state.Gate)
         {
             sb.Append("<h2>Checkout sessions</h2><table id=\"sessions\"><thead><tr><th>id</th><th>status</th><th>payment_status</th><th>mode</th>")

@@ -32,6 +32,11 @@ internal sealed class EmulatorHttpHandler(StripeEmulatorState state)
             await HandleApiAsync(ctx, path);
             return true;
         }
+        if (StripeJs.StripeJsApi.Owns(path))
+        {
+            await StripeJs.StripeJsApi.HandleAsync(ctx, state, path);
+            return true;
+        }
         if (path.StartsWith("/_emulator/", StringComparison.Ordinal))
         {
             await ControlApi.HandleAsync(ctx, state, path);
