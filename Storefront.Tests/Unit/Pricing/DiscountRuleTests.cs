@@ -71,6 +71,28 @@ public sealed class DiscountRuleTests
         Assert.Equal(expectedDiscount, quote.Totals.Discount);
     }
 
+    [Theory]
+    [InlineData(10000, "Spend 100, save 10 %", 1000)] // 10.00 either way: a tie goes to the stackable offer
+    [InlineData(20000, "Spend 100, save 10 %", 2000)]
+    public void TheTwoSeededThresholdOffers_DoNotAddUp(long subtotal, string expectedName, long expectedDiscount)
+    {
+        var rules = Bare with { Promotions = [SpendHundredSaveTen, SpendHundredSaveTenPercent] };
+
+        var quote = Price(Cart(Line("Voucher", subtotal)), rules);
+
+        Assert.Equal(new SessionDiscount(expectedDiscount, expectedName), quote.Discount);
+    }
+
+    [Fact]
+    public void TheFlatTenOff_WinsWhenThePercentOfferIsCappedBelowIt()
+    {
+        var smallCap = SpendHundredSaveTenPercent with { CapAmount = 800 };
+
+        var quote = Price(Cart(Line("Voucher", 15000)), Bare with { Promotions = [SpendHundredSaveTen, smallCap] });
+
+        Assert.Equal(new SessionDiscount(1000, "Spend 100, save 10.00"), quote.Discount);
+    }
+
     [Fact]
     public void AnAmountOff_NeverExceedsTheCart()
     {

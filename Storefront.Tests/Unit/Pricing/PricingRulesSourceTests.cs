@@ -108,6 +108,14 @@ public sealed class PricingRulesSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AddPricingTwice_DoesNotRunAnyRuleTwice()
+    {
+        var services = new ServiceCollection().AddPricing().AddPricing();
+
+        Assert.Equal(PricingEngine.DefaultRules().Length, services.Count(d => d.ServiceType == typeof(IPricingRule)));
+    }
+
+    [Fact]
     public async Task InvalidPricingSettings_AreRejected()
     {
         await using var invalid = Build(new Dictionary<string, string?>
