@@ -32,6 +32,7 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(directory, "keys"));
         builder.UseSetting("Stripe:ApiBase", "http://localhost/_stripe");
         builder.UseSetting("Stripe:MaxNetworkRetries", "0");
+        builder.UseSetting("Checkout:UpdatesPerMinute", "6000");
         builder.ConfigureServices(services =>
         {
             ConfigureTestServices(services);

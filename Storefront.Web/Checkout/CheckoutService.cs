@@ -228,6 +228,10 @@ public sealed partial class CheckoutService(
             ApplyToCheckout(checkout, lines, synced, session);
             checkout.SetPromotionCode(code);
             checkout.EndUpdateLease();
+
+            // The lease was set by the claim's UPDATE, not through this tracked copy (which still reads null), so
+            // tell EF the column changes or the lease would outlive the action.
+            db.Entry(checkout).Property(c => c.UpdateLeaseUntil).IsModified = true;
             var outcome = VerifyTotals(quote, session);
             db.AuditEntries.Add(Audit(checkout, action, before, quote, outcome, started));
             await db.SaveChangesAsync(cancellationToken);
