@@ -52,10 +52,11 @@ public sealed class CheckoutActionClient(StorefrontAppFactory app, ShopperClient
         Assert.Equal((long)totals["total"]!, (long)session["amount_total"]!);
     }
 
+    /// <summary>The shopper's antiforgery token (bound to their cookies, not to a page), taken from any form.</summary>
     private async Task<string> TokenAsync()
     {
-        var (_, page) = await shopper.GetAsync($"/checkout?session_id={SessionId}");
-        return page.QuerySelector("#checkout")!.GetAttribute("data-antiforgery")!;
+        var (_, page) = await shopper.GetAsync("/products/colombia-huila");
+        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
     }
 
     private static JsonObject JsonSerializer(object body) =>
