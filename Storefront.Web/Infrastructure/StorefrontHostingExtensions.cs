@@ -80,6 +80,7 @@ public static class StorefrontHostingExtensions
         services.AddScoped<StockAvailability>();
         services.AddScoped<CatalogQueries>();
         services.AddScoped<LoyaltyTiers>();
+        services.AddAdmin();
         return builder;
     }
 
