@@ -39,13 +39,19 @@ public sealed class PricesModel(StorefrontDbContext db, AdminChanges changes, IO
 
     public async Task<IActionResult> OnPostAddAsync(int id, int version, CancellationToken cancellationToken)
     {
-        ClearOtherForm(nameof(Change));
+        ValidateOnly(Input, nameof(Input));
         if (!await LoadProductAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
         Version = version;
+        if (Product.Version != version)
+        {
+            // Before anything else: the page the admin decided on shows prices that have changed since.
+            return await RedisplayAsync(StatusCodes.Status409Conflict, AdminChanges.ConflictMessage("price"), cancellationToken);
+        }
+
         await CheckLookupKeyAsync(Input.LookupKey, "Input.LookupKey", cancellationToken);
         var currency = (Input.Currency ?? "").Trim().ToLowerInvariant();
         var amount = ValidAmount(Input.Amount, currency, "Input.Amount");
@@ -69,13 +75,19 @@ public sealed class PricesModel(StorefrontDbContext db, AdminChanges changes, IO
     /// <summary>A new amount: a new price with the same currency and interval, and the old one deactivated.</summary>
     public async Task<IActionResult> OnPostChangeAsync(int id, int version, CancellationToken cancellationToken)
     {
-        ClearOtherForm(nameof(Input));
+        ValidateOnly(Change, nameof(Change));
         if (!await LoadProductAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
         Version = version;
+        if (Product.Version != version)
+        {
+            // Before anything else: the page the admin decided on shows prices that have changed since.
+            return await RedisplayAsync(StatusCodes.Status409Conflict, AdminChanges.ConflictMessage("price"), cancellationToken);
+        }
+
         var old = Product.Prices.FirstOrDefault(p => p.Id == Change.PriceId);
         if (old is null || !old.IsActive)
         {
@@ -120,6 +132,12 @@ public sealed class PricesModel(StorefrontDbContext db, AdminChanges changes, IO
         }
 
         Version = version;
+        if (Product.Version != version)
+        {
+            // Before anything else: the page the admin decided on shows prices that have changed since.
+            return await RedisplayAsync(StatusCodes.Status409Conflict, AdminChanges.ConflictMessage("price"), cancellationToken);
+        }
+
         var price = Product.Prices.FirstOrDefault(p => p.Id == priceId);
         if (price is null || !price.IsActive)
         {
@@ -179,12 +197,11 @@ public sealed class PricesModel(StorefrontDbContext db, AdminChanges changes, IO
         return minor;
     }
 
-    private void ClearOtherForm(string prefix)
+    /// <summary>The page has two bound forms; only the posted one is validated.</summary>
+    private void ValidateOnly(object form, string prefix)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        ModelState.Clear();
+        TryValidateModel(form, prefix);
     }
 }
 

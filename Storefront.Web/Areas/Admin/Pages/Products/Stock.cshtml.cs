@@ -47,6 +47,12 @@ public sealed class StockModel(StorefrontDbContext db, AdminChanges changes) : A
             return await RedisplayAsync(StatusCodes.Status400BadRequest, $"{Product.Kind} products are not stock-tracked.", cancellationToken);
         }
 
+        if (Level is not null && Level.Version != Input.Version)
+        {
+            // Checked before the arithmetic: a stale page would judge the change against numbers that are gone.
+            return await RedisplayAsync(StatusCodes.Status409Conflict, AdminChanges.ConflictMessage("stock level"), cancellationToken);
+        }
+
         if (Input.Delta is 0)
         {
             ModelState.AddModelError("Input.Delta", "Enter a change other than zero.");
