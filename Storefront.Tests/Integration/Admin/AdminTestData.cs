@@ -6,21 +6,21 @@ using Storefront.Data.Catalog;
 using Storefront.Data.Checkouts;
 using Storefront.Data.Inventory;
 using Storefront.Data.Orders;
-using Storefront.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Storefront.Tests.Integration.Admin;
 
 /// <summary>Direct database access for arranging and asserting what the admin pages did.</summary>
 public static class AdminTestData
 {
-    public static async Task<T> QueryAsync<T>(this StorefrontAppFactory app, Func<StorefrontDbContext, Task<T>> query)
+    public static async Task<T> QueryAsync<T>(this WebApplicationFactory<Program> app, Func<StorefrontDbContext, Task<T>> query)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
         return await query(db);
     }
 
-    public static async Task ChangeAsync(this StorefrontAppFactory app, Func<StorefrontDbContext, Task> change)
+    public static async Task ChangeAsync(this WebApplicationFactory<Program> app, Func<StorefrontDbContext, Task> change)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
@@ -28,15 +28,15 @@ public static class AdminTestData
         await db.SaveChangesAsync();
     }
 
-    public static Task<Product> ProductAsync(this StorefrontAppFactory app, string slug) =>
+    public static Task<Product> ProductAsync(this WebApplicationFactory<Program> app, string slug) =>
         app.QueryAsync(db => db.Products.AsNoTracking().Include(p => p.Prices).SingleAsync(p => p.Slug == slug));
 
-    public static Task<List<AuditEntry>> AuditAsync(this StorefrontAppFactory app, string entityType, string entityId) =>
+    public static Task<List<AuditEntry>> AuditAsync(this WebApplicationFactory<Program> app, string entityType, string entityId) =>
         app.QueryAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == entityId).OrderBy(a => a.Id).ToListAsync());
 
     /// <summary>A paid order of <paramref name="quantity"/> × the product, with its checkout, a hold and audit entries; idempotent per e-mail.</summary>
     public static async Task<(Guid OrderId, Guid CheckoutId)> EnsureOrderAsync(
-        this StorefrontAppFactory app, string email = "buyer@example.test", string slug = "gooseneck-kettle", int quantity = 2, DateTimeOffset? at = null)
+        this WebApplicationFactory<Program> app, string email = "buyer@example.test", string slug = "gooseneck-kettle", int quantity = 2, DateTimeOffset? at = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
