@@ -151,6 +151,49 @@ public sealed class PriceAndStockAdminTests(StorefrontAppFactory app) : IClassFi
         Assert.Equal(20, await OnHandAsync(product.Id));
     }
 
+    [Fact]
+    public async Task APhysicalProductWithoutAStockRow_GetsOneOnItsFirstAdjustment()
+    {
+        using var admin = await AdminClient.SignedInAsync(app);
+        var (created, _) = await admin.SubmitAsync("/Admin/Products/Edit", "form.product-form", new()
+        {
+            ["Input.Slug"] = "cold-brew-jar", ["Input.Name"] = "Cold Brew Jar", ["Input.Category"] = "Brewing", ["Input.Kind"] = "Physical",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var product = await app.ProductAsync("cold-brew-jar");
+        var page = await admin.GetOkAsync($"/Admin/Products/Stock/{product.Id}");
+        Assert.Equal("0", page.QuerySelector(".stock-on-hand")!.TextContent);
+
+        var (negative, _) = await admin.SubmitAsync($"/Admin/Products/Stock/{product.Id}", "form.stock-form", new() { ["Input.Delta"] = "-1", ["Input.Reason"] = "Oops" });
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+        var (response, _) = await admin.SubmitAsync($"/Admin/Products/Stock/{product.Id}", "form.stock-form", new() { ["Input.Delta"] = "24", ["Input.Reason"] = "First delivery" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(24, await OnHandAsync(product.Id));
+        var audit = Assert.Single(await app.AuditAsync("StockLevel", product.Id.ToString()));
+        Assert.Null(audit.Before);
+    }
+
+    [Fact]
+    public async Task ADigitalProduct_IsNotStockTracked_AndAnAdjustmentIs400()
+    {
+        using var admin = await AdminClient.SignedInAsync(app);
+        var product = await app.ProductAsync("brewing-masterclass");
+
+        var page = await admin.GetOkAsync($"/Admin/Products/Stock/{product.Id}");
+        Assert.NotNull(page.QuerySelector(".stock-untracked"));
+        Assert.Null(page.QuerySelector("form.stock-form"));
+
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await admin.Http.PostAsync($"/Admin/Products/Stock/{product.Id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Delta"] = "5", ["Input.Reason"] = "Crafted", ["Input.Version"] = "0",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(await app.QueryAsync(db => db.Set<StockLevel>().AnyAsync(s => s.ProductId == product.Id)));
+    }
+
     private Task<int> OnHandAsync(int productId) =>
         app.QueryAsync(db => db.Set<StockLevel>().Where(s => s.ProductId == productId).Select(s => s.OnHand).SingleAsync());
 }
