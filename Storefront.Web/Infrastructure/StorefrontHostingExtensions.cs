@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -99,6 +100,8 @@ public static class StorefrontHostingExtensions
         services.AddCheckoutRateLimits(configuration);
         services.AddSingleton<HoldSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<HoldSweeper>());
+        services.AddAdmin();
+        services.Replace(ServiceDescriptor.Scoped<Storefront.Web.Admin.IAdminChangeNotifier, PricingRulesInvalidator>());
         return builder;
     }
 
