@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Storefront.StripeEmulator;
 using Storefront.Tests.Support;
 
-namespace Storefront.Tests.Integration.Checkout;
+namespace Storefront.Tests.Integration.Checkouts;
 
 public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixture<StorefrontAppFactory>
 {

@@ -4,7 +4,7 @@ using Storefront.Data.Checkouts;
 using Storefront.Tests.Support;
 using Storefront.Web.Checkout;
 
-namespace Storefront.Tests.Integration.Checkout;
+namespace Storefront.Tests.Integration.Checkouts;
 
 public sealed class HoldSweeperTests(ClockedStorefrontAppFactory app) : IClassFixture<ClockedStorefrontAppFactory>
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Storefront.StripeEmulator;
 using Storefront.Tests.Support;
 
-namespace Storefront.Tests.Integration.Checkout;
+namespace Storefront.Tests.Integration.Checkouts;
 
 /// <summary>The client sends a session id and an intent, nothing else; every other shape of request changes nothing.</summary>
 public sealed class CheckoutSecurityTests(StorefrontAppFactory app) : IClassFixture<StorefrontAppFactory>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Data.Checkouts;
 using Storefront.Tests.Support;
 
-namespace Storefront.Tests.Integration.Checkout;
+namespace Storefront.Tests.Integration.Checkouts;
 
 public sealed class CheckoutStartTests(StorefrontAppFactory app) : IClassFixture<StorefrontAppFactory>
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Storefront.Data;
 using Storefront.Tests.Support;
 
-namespace Storefront.Tests.Integration.Checkout;
+namespace Storefront.Tests.Integration.Checkouts;
 
 /// <summary>Steps shared by checkout tests: fill a cart, press Checkout, read what Stripe (the emulator) holds.</summary>
 public static class CheckoutFlow

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Storefront.Tests.Support;
 
-namespace Storefront.Tests.Integration.Checkout;
+namespace Storefront.Tests.Integration.Checkouts;
 
 /// <summary>What the checkout page's script does: POST an intent as JSON with the page's antiforgery token.</summary>
 public sealed class CheckoutActionClient(StorefrontAppFactory app, ShopperClient shopper, string sessionId)

@@ -10,7 +10,7 @@ using Storefront.Tests.Support;
 using Storefront.Web.Checkout;
 using Storefront.Web.Stripe;
 
-namespace Storefront.Tests.Integration.Checkout;
+namespace Storefront.Tests.Integration.Checkouts;
 
 public sealed class WebhookFulfilmentTests(StorefrontAppFactory app) : IClassFixture<StorefrontAppFactory>
 {
