@@ -237,16 +237,23 @@ public sealed partial class CheckoutService(
             await db.SaveChangesAsync(cancellationToken);
             return new CheckoutActionResult(quote, 1 + extraStripeCalls);
         }
-        catch (Exception ex) when (ex is CheckoutException or StripeException or DbUpdateException)
+        catch (Exception ex)
         {
+            // Whatever went wrong (including the shopper going away mid-call), holds and lease go back to how they were.
             await RollBackAsync(checkout, action, before, previousHolds, ex, started);
-            throw ex switch
+            var answer = ex switch
             {
                 StripeException stripeError => Translate(stripeError),
                 DbUpdateConcurrencyException => new CheckoutException(StatusCodes.Status409Conflict, "Your order was changed in another window. The page will refresh."),
                 DbUpdateException => new CheckoutException(StatusCodes.Status409Conflict, "Your order could not be saved; please try again."),
-                _ => ex,
+                _ => ex as CheckoutException,
             };
+            if (answer is null)
+            {
+                throw;
+            }
+
+            throw answer;
         }
     }
 
