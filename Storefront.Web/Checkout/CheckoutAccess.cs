@@ -30,13 +30,6 @@ public sealed class CheckoutAccess(StorefrontDbContext db, CartOwnerAccessor own
                ?? throw CheckoutException.NotFound();
     }
 
-    /// <summary>Physical goods need an address and a shipping method; digital goods and subscriptions do not.</summary>
-    public async Task<bool> NeedsShippingAsync(CheckoutEntity checkout, CancellationToken cancellationToken)
-    {
-        var productIds = checkout.Lines.Select(l => l.ProductId).ToList();
-        return await db.Products.AnyAsync(p => productIds.Contains(p.Id) && p.Kind == Storefront.Data.Catalog.ProductKind.Physical, cancellationToken);
-    }
-
     /// <summary>The session's client secret, handed only to the checkout's owner (Stripe.js needs it to load the session).</summary>
     public async Task<string> ClientSecretAsync(string? sessionId, CancellationToken cancellationToken)
     {

@@ -132,6 +132,7 @@ public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway st
         }
 
         db.Orders.Add(order);
+        await RedeemCodeAsync(checkout.PromotionCode, cancellationToken);
         await TakeStockAsync(checkout, products, cancellationToken);
         await RaiseLifetimeSpendAsync(checkout.UserId, totals.Total, cancellationToken);
         await ClearCartAsync(checkout.OwnerKey, cancellationToken);
@@ -158,6 +159,18 @@ public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway st
         }
 
         db.InventoryHolds.RemoveRange(await db.InventoryHolds.Where(h => h.CheckoutId == checkout.Id).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>A code used in a paid order counts against its redemption limit.</summary>
+    private async Task RedeemCodeAsync(string? code, CancellationToken cancellationToken)
+    {
+        if (code is null)
+        {
+            return;
+        }
+
+        var promotion = await db.Promotions.SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        promotion?.Redeem();
     }
 
     private async Task RaiseLifetimeSpendAsync(string? userId, long amount, CancellationToken cancellationToken)

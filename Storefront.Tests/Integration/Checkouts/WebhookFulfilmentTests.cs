@@ -64,6 +64,22 @@ public sealed class WebhookFulfilmentTests(StorefrontAppFactory app) : IClassFix
         Assert.Equal("subscriber@example.com", order.Email);
     }
 
+    [Fact]
+    public async Task APaidOrderWithACode_CountsARedemption()
+    {
+        using var shopper = new ShopperClient(app);
+        var sessionId = await CheckoutFlow.StartAsync(app, shopper, ("latte-art-course", 1, null));
+        var (status, _) = await new CheckoutActionClient(app, shopper, sessionId).CodeAsync("WELCOME10");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var before = await CheckoutFlow.QueryAsync(app, db => db.Promotions.Where(p => p.Code == "WELCOME10").Select(p => p.RedemptionCount).SingleAsync());
+
+        app.Emulator.CompleteCheckoutSession(sessionId, PaymentOutcome.Succeeded, email: "coder@example.com");
+        var order = await CheckoutFlow.WaitForOrderAsync(app, sessionId);
+
+        Assert.Equal(2900 - 290, order.Total);
+        Assert.Equal(before + 1, await CheckoutFlow.QueryAsync(app, db => db.Promotions.Where(p => p.Code == "WELCOME10").Select(p => p.RedemptionCount).SingleAsync()));
+    }
+
     [Theory]
     [InlineData("forged")]
     [InlineData("stale")]
