@@ -195,10 +195,14 @@ payment.mount('#payment-element');
 if ($('shipping-address-element')) {
   const address = checkout.createShippingAddressElement();
   let pending = null;
+  let lastSent = '';
   address.on('change', (event) => {
-    if (!event.complete) {
+    // Elements may report the same address again (after a refresh, say): only a new address is worth a repricing.
+    const key = JSON.stringify(event.value || {});
+    if (!event.complete || key === lastSent) {
       return;
     }
+    lastSent = key;
     clearTimeout(pending);
     pending = setTimeout(async () => {
       const result = await checkout.updateShippingAddress(event.value);
