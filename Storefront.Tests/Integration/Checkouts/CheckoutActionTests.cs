@@ -68,7 +68,7 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
     public async Task RaisingAQuantityPastTheStock_Is409OnlyNLeft_AndTheHoldAndSessionStay()
     {
         var (actions, _) = await StartAsync(("decaf-sugarcane", 1, null));
-        var lineId = await LineIdAsync(actions, "Decaf Sugarcane");
+        var lineId = await CheckoutFlow.LineIdAsync(app, actions.SessionId, "Decaf Sugarcane");
         var sessionBefore = actions.Session().ToJsonString();
 
         var (status, body) = await actions.QuantityAsync(lineId, 5);
@@ -91,11 +91,11 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
     {
         var (actions, _) = await StartAsync(("colombia-huila", 1, null), ("latte-art-course", 1, null));
 
-        var (status, _) = await actions.QuantityAsync(await LineIdAsync(actions, "Colombia Huila"), 0);
+        var (status, _) = await actions.QuantityAsync(await CheckoutFlow.LineIdAsync(app, actions.SessionId, "Colombia Huila"), 0);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["Latte Art Course"], Items(actions.Session()).Select(i => (string?)i["description"]));
 
-        (status, var body) = await actions.QuantityAsync(await LineIdAsync(actions, "Latte Art Course"), 0);
+        (status, var body) = await actions.QuantityAsync(await CheckoutFlow.LineIdAsync(app, actions.SessionId, "Latte Art Course"), 0);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("Your order needs at least one item.", (string?)body["message"]);
     }
@@ -119,7 +119,7 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
         var (actions, _) = await StartAsync(("burr-grinder", 1, null));
         Assert.Equal(1290, (long)actions.Session()["total_details"]!["amount_discount"]!);
 
-        var lineId = await LineIdAsync(actions, "Conical Burr Grinder");
+        var lineId = await CheckoutFlow.LineIdAsync(app, actions.SessionId, "Conical Burr Grinder");
         var (status, body) = await actions.QuantityAsync(lineId, 2);
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -155,7 +155,7 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
         var (actions, _) = await StartAsync(("gooseneck-kettle", 2, null));
         Assert.DoesNotContain("Cupping Spoon", Items(actions.Session()).Select(i => (string?)i["description"]));
 
-        var lineId = await LineIdAsync(actions, "Gooseneck Kettle");
+        var lineId = await CheckoutFlow.LineIdAsync(app, actions.SessionId, "Gooseneck Kettle");
         var (status, body) = await actions.QuantityAsync(lineId, 3);
         Assert.Equal(HttpStatusCode.OK, status);
         var gift = Items(actions.Session()).Single(i => (string?)i["description"] == "Cupping Spoon");
@@ -218,7 +218,7 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
     public async Task AStripeFailure_Is502_AndRollsBackHoldsCartAndSession()
     {
         var (actions, _) = await StartAsync(("house-blend-beans", 1, null));
-        var lineId = await LineIdAsync(actions, "House Blend Beans");
+        var lineId = await CheckoutFlow.LineIdAsync(app, actions.SessionId, "House Blend Beans");
         var sessionBefore = actions.Session().ToJsonString();
         app.Emulator.AddFault(new FaultRule { Method = "POST", PathPattern = $"/v1/checkout/sessions/{actions.SessionId}", Kind = FaultKind.ServerError500, Count = 1 });
 
@@ -227,13 +227,13 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadGateway, status);
         Assert.Equal("The payment service did not answer. Nothing was changed; please try again.", (string?)body["message"]);
         Assert.Equal(sessionBefore, actions.Session().ToJsonString());
-        Assert.Equal(1, await HeldForAsync(actions.SessionId));
+        Assert.Equal(1, await CheckoutFlow.HeldForAsync(app, actions.SessionId));
         var stored = await CheckoutFlow.QueryAsync(app, db => db.CheckoutLines.Where(l => l.Id == lineId).Select(l => l.Quantity).SingleAsync());
         Assert.Equal(1, stored);
 
         (status, _) = await actions.QuantityAsync(lineId, 4);
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(4, await HeldForAsync(actions.SessionId));
+        Assert.Equal(4, await CheckoutFlow.HeldForAsync(app, actions.SessionId));
     }
 
     private async Task<(CheckoutActionClient Actions, ShopperClient Shopper)> StartAsync(params (string Slug, int Quantity, string? Interval)[] items) =>
@@ -265,14 +265,4 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
 
         return names;
     }
-
-    private Task<long> LineIdAsync(CheckoutActionClient actions, string name) =>
-        CheckoutFlow.QueryAsync(app, db => db.CheckoutLines
-            .Where(l => db.Checkouts.Any(c => c.Id == l.CheckoutId && c.StripeSessionId == actions.SessionId)
-                        && db.Products.Any(p => p.Id == l.ProductId && p.Name == name))
-            .Select(l => l.Id).SingleAsync());
-
-    private Task<int> HeldForAsync(string sessionId) =>
-        CheckoutFlow.QueryAsync(app, db => db.InventoryHolds
-            .Where(h => db.Checkouts.Any(c => c.Id == h.CheckoutId && c.StripeSessionId == sessionId)).SumAsync(h => h.Quantity));
 }

@@ -65,6 +65,35 @@ public static class CheckoutFlow
             .Where(h => db.Products.Any(p => p.Id == h.ProductId && p.Slug == slug))
             .SumAsync(h => h.Quantity));
 
+    /// <summary>The id of a line of this checkout: the first one, or the one selling <paramref name="productName"/>.</summary>
+    public static Task<long> LineIdAsync(StorefrontAppFactory app, string sessionId, string? productName = null) =>
+        QueryAsync(app, db => db.CheckoutLines
+            .Where(l => db.Checkouts.Any(c => c.Id == l.CheckoutId && c.StripeSessionId == sessionId)
+                        && (productName == null || db.Products.Any(p => p.Id == l.ProductId && p.Name == productName)))
+            .OrderBy(l => l.Position).Select(l => l.Id).FirstAsync());
+
+    /// <summary>Units this checkout holds (of one product, when a slug is given).</summary>
+    public static Task<int> HeldForAsync(StorefrontAppFactory app, string sessionId, string? slug = null) =>
+        QueryAsync(app, db => db.InventoryHolds
+            .Where(h => db.Checkouts.Any(c => c.Id == h.CheckoutId && c.StripeSessionId == sessionId)
+                        && (slug == null || db.Products.Any(p => p.Id == h.ProductId && p.Slug == slug)))
+            .SumAsync(h => h.Quantity));
+
+    /// <summary>Polls until the condition holds (background webhook delivery, say), failing after 10 s.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException("Condition not met within 10 s.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public static async Task<T> QueryAsync<T>(StorefrontAppFactory app, Func<StorefrontDbContext, Task<T>> query)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -24,7 +24,7 @@ public sealed class CheckoutRaceTests(StorefrontAppFactory app) : IClassFixture<
         var lineIds = new Dictionary<string, long>();
         foreach (var s in shoppers)
         {
-            lineIds[s.SessionId] = await LineIdAsync(s.SessionId);
+            lineIds[s.SessionId] = await CheckoutFlow.LineIdAsync(app, s.SessionId);
         }
 
         var random = new Random(20261121);
@@ -80,9 +80,4 @@ public sealed class CheckoutRaceTests(StorefrontAppFactory app) : IClassFixture<
         level.SetOnHand(onHand);
         await db.SaveChangesAsync();
     }
-
-    private Task<long> LineIdAsync(string sessionId) =>
-        CheckoutFlow.QueryAsync(app, db => db.CheckoutLines
-            .Where(l => db.Checkouts.Any(c => c.Id == l.CheckoutId && c.StripeSessionId == sessionId))
-            .OrderBy(l => l.Position).Select(l => l.Id).FirstAsync());
 }

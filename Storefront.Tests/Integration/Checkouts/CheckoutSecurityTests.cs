@@ -21,7 +21,7 @@ public sealed class CheckoutSecurityTests(StorefrontAppFactory app) : IClassFixt
     public async Task AClientSuppliedPriceAmountOrProduct_Is400_AndNothingChanges(string handler, string json)
     {
         var (shopper, actions) = await StartAsync();
-        var lineId = await LineIdAsync(actions.SessionId);
+        var lineId = await CheckoutFlow.LineIdAsync(app, actions.SessionId);
         var before = await SnapshotAsync(actions.SessionId);
         var token = await TokenAsync(shopper, actions.SessionId);
 
@@ -48,7 +48,7 @@ public sealed class CheckoutSecurityTests(StorefrontAppFactory app) : IClassFixt
         var attempts = new[]
         {
             await attacker.AddOnAsync("gift-wrap", true),
-            await attacker.QuantityAsync(await LineIdAsync(victim.SessionId), 3),
+            await attacker.QuantityAsync(await CheckoutFlow.LineIdAsync(app, victim.SessionId), 3),
             await attacker.CodeAsync("WELCOME10"),
             await attacker.PostAsync("ClientSecret", new { }),
         };
@@ -92,8 +92,8 @@ public sealed class CheckoutSecurityTests(StorefrontAppFactory app) : IClassFixt
             await scope.ServiceProvider.GetRequiredService<Storefront.Web.Stripe.IStripeGateway>().ExpireCheckoutSessionAsync(actions.SessionId);
         }
 
-        await WaitForAsync(async () => await CheckoutFlow.QueryAsync(app, db => db.Checkouts.AnyAsync(c => c.StripeSessionId == actions.SessionId && c.Status == Data.Checkouts.CheckoutStatus.Expired)));
-        var (status, body) = await actions.QuantityAsync(await LineIdAsync(actions.SessionId), 2);
+        await CheckoutFlow.WaitUntilAsync(async () => await CheckoutFlow.QueryAsync(app, db => db.Checkouts.AnyAsync(c => c.StripeSessionId == actions.SessionId && c.Status == Data.Checkouts.CheckoutStatus.Expired)));
+        var (status, body) = await actions.QuantityAsync(await CheckoutFlow.LineIdAsync(app, actions.SessionId), 2);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("Session is no longer updatable", (string?)body["message"]);
@@ -133,24 +133,9 @@ public sealed class CheckoutSecurityTests(StorefrontAppFactory app) : IClassFixt
         return $"{session.ToJsonString()}|{string.Join(",", lines)}|{string.Join(",", holds)}";
     }
 
-    private Task<long> LineIdAsync(string sessionId) =>
-        CheckoutFlow.QueryAsync(app, db => db.CheckoutLines
-            .Where(l => db.Checkouts.Any(c => c.Id == l.CheckoutId && c.StripeSessionId == sessionId))
-            .OrderBy(l => l.Position).Select(l => l.Id).FirstAsync());
-
     private static async Task<string> TokenAsync(ShopperClient shopper, string sessionId)
     {
         var (_, page) = await shopper.GetAsync($"/checkout?session_id={sessionId}");
         return page.QuerySelector("#checkout")!.GetAttribute("data-antiforgery")!;
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Condition not met within 10 s.");
-            await Task.Delay(50);
-        }
     }
 }

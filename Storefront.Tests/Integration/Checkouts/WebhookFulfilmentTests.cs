@@ -146,7 +146,7 @@ public sealed class WebhookFulfilmentTests(StorefrontAppFactory app) : IClassFix
             await scope.ServiceProvider.GetRequiredService<IStripeGateway>().ExpireCheckoutSessionAsync(sessionId);
         }
 
-        await WaitUntilAsync(async () => await CheckoutFlow.HeldAsync(app, "ethiopia-yirgacheffe") == 0);
+        await CheckoutFlow.WaitUntilAsync(async () => await CheckoutFlow.HeldAsync(app, "ethiopia-yirgacheffe") == 0);
         Assert.Equal(CheckoutStatus.Expired, await CheckoutFlow.QueryAsync(app, db => db.Checkouts.Where(c => c.StripeSessionId == sessionId).Select(c => c.Status).SingleAsync()));
     }
 
@@ -216,18 +216,4 @@ public sealed class WebhookFulfilmentTests(StorefrontAppFactory app) : IClassFix
 
     private Task<long> SpendAsync(string email) =>
         CheckoutFlow.QueryAsync(app, db => db.Users.Where(u => u.Email == email).Select(u => u.LifetimeSpend).SingleAsync());
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException("Condition not met within 10 s.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }
