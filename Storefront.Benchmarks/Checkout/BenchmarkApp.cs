@@ -152,6 +152,36 @@ internal sealed class ActionMeters
 
     public void AddOutside(string what) => outside.Enqueue(what);
 
+    public void AddDbCommand(int id, long ticks, bool write)
+    {
+        var meter = For(id);
+        lock (meter)
+        {
+            meter.DbCommands++;
+            meter.DbWrites += write ? 1 : 0;
+            meter.DbTicks += ticks;
+        }
+    }
+
+    public void AddQueryCompilation(int id)
+    {
+        var meter = For(id);
+        lock (meter)
+        {
+            meter.QueryCompilations++;
+        }
+    }
+
+    public void AddDbCommit(int id, long ticks)
+    {
+        var meter = For(id);
+        lock (meter)
+        {
+            meter.DbCommits++;
+            meter.DbTicks += ticks;
+        }
+    }
+
     public void ClearOutside() => outside.Clear();
 
     public sealed class Meter
@@ -163,5 +193,18 @@ internal sealed class ActionMeters
         public long StripeTicks { get; set; }
 
         public List<string> Requests { get; } = [];
+
+        /// <summary>EF commands run while the action was handled (SELECTs and writes), and explicit commits.</summary>
+        public int DbCommands { get; set; }
+
+        public int DbWrites { get; set; }
+
+        public int DbCommits { get; set; }
+
+        /// <summary>LINQ queries EF had to compile (a miss in its query cache) while the action was handled.</summary>
+        public int QueryCompilations { get; set; }
+
+        /// <summary>Time EF reports for those commands (execute, not row reading) and commits.</summary>
+        public long DbTicks { get; set; }
     }
 }

@@ -28,6 +28,7 @@ public static class CheckoutHandlerBenchmark
         var actions = Cli.IntArg(args, "--actions", 40);
         var baselineActions = Cli.IntArg(args, "--baseline-actions", 200);
         var warmup = Cli.IntArg(args, "--warmup", 6);
+        var minThreads = Cli.IntArg(args, "--min-threads", 0);
         if (shoppers < 1 || actions < 1 || baselineActions < 1 || warmup < 2)
         {
             Console.Error.WriteLine("--shoppers, --actions and --baseline-actions must be positive, --warmup at least 2.");
@@ -42,14 +43,24 @@ public static class CheckoutHandlerBenchmark
             return 2;
         }
 
+        if (minThreads > 0)
+        {
+            ThreadPool.GetMinThreads(out _, out var io);
+            ThreadPool.SetMinThreads(minThreads, io);
+        }
+
+        ThreadPool.GetMinThreads(out var workerMin, out _);
         var total = Stopwatch.StartNew();
         Console.WriteLine($"Storefront checkout handler benchmark — {Cli.RuntimeInfo()}");
         Console.WriteLine($"{Cli.LoadAverage()} at start; the box is small and shared, so treat tails (p99, max) as noisy.");
         Console.WriteLine($"app in-process (WebApplicationFactory, Development, temp SQLite, emulator via TestServer, log level Warning); " +
-                          $"shoppers {shoppers} × {actions} actions, baseline 1 × {baselineActions}, warm-up {warmup} per shopper");
+                          $"shoppers {shoppers} × {actions} actions, baseline 1 × {baselineActions}, warm-up {warmup} per shopper; " +
+                          $"thread pool min worker threads {workerMin}{(minThreads > 0 ? " (set by --min-threads)" : " (default)")}");
         Console.WriteLine();
 
         var meters = new ActionMeters();
+        using var db = new DbProbe(meters);
+        db.Start();
         await using var app = new BenchmarkApp(meters);
         var hostStarted = Stopwatch.StartNew();
         _ = app.Services; // builds the host: migrations and the Development seed
@@ -123,7 +134,7 @@ public static class CheckoutHandlerBenchmark
     }
 
     private sealed record Run(ActionSample[] Samples, TimeSpan Wall, long AllocatedBytes, int Gen0, int Gen1, int Gen2, long LockContentions,
-        int ThreadsBefore, int ThreadsAfter, string[] OutsideStripeCalls);
+        int ThreadsBefore, int ThreadsAfter, int MaxThreads, long MaxQueued, TimeSpan Cpu, string[] OutsideStripeCalls);
 
     private static async Task<Run> MeasureAsync(ActionMeters meters, IReadOnlyList<Shopper> shoppers, int actionsEach)
     {
@@ -135,6 +146,13 @@ public static class CheckoutHandlerBenchmark
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var contentions = Monitor.LockContentionCount;
         var threads = ThreadPool.ThreadCount;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (maxThreads, maxQueued) = (threads, 0L);
+        using var sampler = new Timer(_ =>
+        {
+            maxThreads = Math.Max(maxThreads, ThreadPool.ThreadCount);
+            maxQueued = Math.Max(maxQueued, ThreadPool.PendingWorkItemCount);
+        }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(10));
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(shoppers.Select((shopper, s) => Task.Run(async () =>
         {
@@ -146,7 +164,8 @@ public static class CheckoutHandlerBenchmark
         wall.Stop();
         return new Run(samples, wall.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocated,
             GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2,
-            Monitor.LockContentionCount - contentions, threads, ThreadPool.ThreadCount, [.. meters.Outside]);
+            Monitor.LockContentionCount - contentions, threads, ThreadPool.ThreadCount, maxThreads, maxQueued,
+            Process.GetCurrentProcess().TotalProcessorTime - cpu, [.. meters.Outside]);
     }
 
     private static void Report(string title, Run run, ActionMeters meters)
@@ -179,6 +198,8 @@ public static class CheckoutHandlerBenchmark
         Row("Stripe call time (Stripe HttpClient, per action)", stripe);
         Row("overhead beyond Stripe (round trip − Stripe)", overhead);
         Row("  server-side overhead (pipeline − Stripe)", serverOverhead);
+        Row("DB time (EF command executes + commits)", ok.Select(s => meters.For(s.Id).DbTicks).ToArray());
+        Row("overhead beyond Stripe and DB (round trip − both)", ok.Select(s => s.RoundTripTicks - meters.For(s.Id).StripeTicks - meters.For(s.Id).DbTicks).ToArray());
         foreach (var kind in Enum.GetValues<ActionKind>())
         {
             var mine = ok.Where(s => s.Kind == kind).Select(s => s.RoundTripTicks - meters.For(s.Id).StripeTicks).ToArray();
@@ -199,6 +220,17 @@ public static class CheckoutHandlerBenchmark
             Console.WriteLine($"  Stripe calls per {kind} action: {string.Join(", ", histogram)}");
         }
 
+        foreach (var kind in Enum.GetValues<ActionKind>())
+        {
+            var mine = ok.Where(s => s.Kind == kind).Select(s => meters.For(s.Id)).ToArray();
+            if (mine.Length > 0)
+            {
+                Console.WriteLine(Invariant($"  DB per {kind} action (mean): {mine.Average(m => m.DbCommands):0.0} EF commands ({mine.Average(m => m.DbWrites):0.0} writes), ") +
+                                  Invariant($"{mine.Average(m => m.DbCommits):0.0} explicit commits; min–max commands {mine.Min(m => m.DbCommands)}–{mine.Max(m => m.DbCommands)}; ") +
+                                  Invariant($"EF query compilations (cache misses) {mine.Average(m => m.QueryCompilations):0.0} per action"));
+            }
+        }
+
         var odd = ok.Where(s => meters.For(s.Id).StripeCalls != 1).ToArray();
         Console.WriteLine(odd.Length == 0
             ? "  every action made exactly 1 Stripe request (expected: one session update)"
@@ -213,9 +245,11 @@ public static class CheckoutHandlerBenchmark
             Console.WriteLine($"  Stripe requests outside any action during the run: {run.OutsideStripeCalls.Length} ({string.Join(", ", run.OutsideStripeCalls.Distinct().Take(3))})");
         }
 
+        Console.WriteLine(Invariant($"  CPU (whole process: client, app, emulator) {run.Cpu.TotalMilliseconds / run.Samples.Length:0.00} ms per action, ") +
+                          Invariant($"{run.Cpu.TotalMilliseconds / run.Wall.TotalMilliseconds / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} CPUs over the run"));
         Console.WriteLine(Invariant($"  allocated {run.AllocatedBytes / 1024.0 / run.Samples.Length:0} KiB per action (whole process: client, app, emulator); ") + Invariant(
                                     $"GCs gen0 {run.Gen0}, gen1 {run.Gen1}, gen2 {run.Gen2}; Monitor lock contentions {run.LockContentions}; ") + Invariant(
-                                    $"thread pool threads {run.ThreadsBefore} → {run.ThreadsAfter}"));
+                                    $"thread pool threads {run.ThreadsBefore} → {run.ThreadsAfter} (max {run.MaxThreads}), max queued work items {run.MaxQueued}"));
         var p99 = Ms(Percentile(overhead, 99));
         Console.WriteLine(Invariant($"  target: overhead beyond Stripe p99 ≤ {OverheadP99TargetMs:0} ms → p99 {p99:0.000} ms: {(p99 <= OverheadP99TargetMs ? "MET" : "MISSED")}"));
     }
