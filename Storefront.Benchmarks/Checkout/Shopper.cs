@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Storefront.StripeEmulator;
 
 namespace Storefront.Benchmarks.Checkout;
 
@@ -109,6 +110,24 @@ internal sealed partial class Shopper(BenchmarkApp app, string productSlug) : ID
         addOnIncluded = state!["addOns"]!.AsArray().Any(a => (string?)a?["slug"] == AddOnSlug && (bool)a!["included"]!);
         step++;
         return new ActionSample(id, kind, elapsed, response.StatusCode, null);
+    }
+
+    /// <summary>
+    /// The probe's self-check: an address change reads the session and then updates it, so the meter must count 2
+    /// Stripe requests for it. (The shipping address is set in the emulator, as Stripe's address element would.)
+    /// </summary>
+    public async Task<ActionSample> AddressChangedAsync(StripeEmulatorState emulator)
+    {
+        var id = Interlocked.Increment(ref nextActionId);
+        emulator.SetShippingDetails(SessionId, "Bench Shopper", new StripeEmulator.ShippingAddress("1 Main St", null, "New York", "NY", "10001", "US"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/checkout?handler=AddressChanged") { Content = JsonContent.Create(new { checkoutSessionId = SessionId }) };
+        request.Headers.Add("RequestVerificationToken", token);
+        request.Headers.Add(BenchmarkApp.ActionHeader, id.ToString(CultureInfo.InvariantCulture));
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new ActionSample(id, ActionKind.AddOn, Stopwatch.GetTimestamp() - started, response.StatusCode,
+            response.StatusCode == HttpStatusCode.OK ? null : text[..Math.Min(200, text.Length)]);
     }
 
     public void Dispose() => http.Dispose();
