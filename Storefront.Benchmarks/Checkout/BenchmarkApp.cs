@@ -88,7 +88,7 @@ internal sealed class BenchmarkApp(ActionMeters meters) : WebApplicationFactory<
                 }
                 finally
                 {
-                    meters.AddServer(id, Stopwatch.GetTimestamp() - started);
+                    meters.AddServer(id, started, Stopwatch.GetTimestamp());
                 }
             });
             next(app);
@@ -108,11 +108,11 @@ internal sealed class BenchmarkApp(ActionMeters meters) : WebApplicationFactory<
             var started = Stopwatch.GetTimestamp();
             var response = await base.SendAsync(request, cancellationToken);
             await response.Content.LoadIntoBufferAsync(cancellationToken);
-            var elapsed = Stopwatch.GetTimestamp() - started;
+            var ended = Stopwatch.GetTimestamp();
             var what = $"{request.Method} {request.RequestUri?.AbsolutePath} → {(int)response.StatusCode}";
             if (hasAction)
             {
-                meters.AddStripe(id, elapsed, what);
+                meters.AddStripe(id, started, ended, what);
             }
             else
             {
@@ -137,15 +137,25 @@ internal sealed class ActionMeters
 
     public Meter For(int id) => byAction.GetOrAdd(id, static _ => new Meter());
 
-    public void AddServer(int id, long ticks) => For(id).ServerTicks = ticks;
+    public void AddServer(int id, long started, long ended)
+    {
+        var meter = For(id);
+        lock (meter)
+        {
+            meter.ServerStarted = started;
+            meter.ServerEnded = ended;
+        }
+    }
 
-    public void AddStripe(int id, long ticks, string what)
+    public void AddStripe(int id, long started, long ended, string what)
     {
         var meter = For(id);
         lock (meter)
         {
             meter.StripeCalls++;
-            meter.StripeTicks += ticks;
+            meter.StripeTicks += ended - started;
+            meter.FirstStripeStarted = meter.StripeCalls == 1 ? started : Math.Min(meter.FirstStripeStarted, started);
+            meter.LastStripeEnded = Math.Max(meter.LastStripeEnded, ended);
             meter.Requests.Add(what);
         }
     }
@@ -160,6 +170,11 @@ internal sealed class ActionMeters
             meter.DbCommands++;
             meter.DbWrites += write ? 1 : 0;
             meter.DbTicks += ticks;
+            if (meter.StripeCalls == 0)
+            {
+                meter.DbCommandsBeforeStripe++;
+                meter.DbTicksBeforeStripe += ticks;
+            }
         }
     }
 
@@ -186,7 +201,23 @@ internal sealed class ActionMeters
 
     public sealed class Meter
     {
-        public long ServerTicks { get; set; }
+        public long ServerTicks => ServerEnded - ServerStarted;
+
+        /// <summary>Stopwatch timestamps at the front of the server pipeline.</summary>
+        public long ServerStarted { get; set; }
+
+        public long ServerEnded { get; set; }
+
+        /// <summary>Stopwatch timestamps of the first Stripe request's start and the last one's end.</summary>
+        public long FirstStripeStarted { get; set; }
+
+        public long LastStripeEnded { get; set; }
+
+        /// <summary>Server time before the first Stripe request (load, quote, claim, holds, sync build).</summary>
+        public long BeforeStripeTicks => StripeCalls == 0 ? 0 : FirstStripeStarted - ServerStarted;
+
+        /// <summary>Server time after the last Stripe request (apply, save, audit, reload, view, JSON).</summary>
+        public long AfterStripeTicks => StripeCalls == 0 ? 0 : ServerEnded - LastStripeEnded;
 
         public int StripeCalls { get; set; }
 
@@ -200,6 +231,11 @@ internal sealed class ActionMeters
         public int DbWrites { get; set; }
 
         public int DbCommits { get; set; }
+
+        /// <summary>The share of <see cref="DbCommands"/> and <see cref="DbTicks"/> run before the first Stripe request.</summary>
+        public int DbCommandsBeforeStripe { get; set; }
+
+        public long DbTicksBeforeStripe { get; set; }
 
         /// <summary>LINQ queries EF had to compile (a miss in its query cache) while the action was handled.</summary>
         public int QueryCompilations { get; set; }

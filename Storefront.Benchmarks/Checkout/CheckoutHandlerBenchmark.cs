@@ -213,6 +213,8 @@ public static class CheckoutHandlerBenchmark
         Row("Stripe call time (Stripe HttpClient, per action)", stripe);
         Row("overhead beyond Stripe (round trip − Stripe)", overhead);
         Row("  server-side overhead (pipeline − Stripe)", serverOverhead);
+        Row("  server time before the Stripe call", ok.Select(s => meters.For(s.Id).BeforeStripeTicks).ToArray());
+        Row("  server time after the Stripe call", ok.Select(s => meters.For(s.Id).AfterStripeTicks).ToArray());
         Row("DB time (EF command executes + commits)", ok.Select(s => meters.For(s.Id).DbTicks).ToArray());
         Row("overhead beyond Stripe and DB (round trip − both)", ok.Select(s => s.RoundTripTicks - meters.For(s.Id).StripeTicks - meters.For(s.Id).DbTicks).ToArray());
         foreach (var kind in Enum.GetValues<ActionKind>())
@@ -242,7 +244,9 @@ public static class CheckoutHandlerBenchmark
             {
                 Console.WriteLine(Invariant($"  DB per {kind} action (mean): {mine.Average(m => m.DbCommands):0.0} EF commands ({mine.Average(m => m.DbWrites):0.0} writes), ") +
                                   Invariant($"{mine.Average(m => m.DbCommits):0.0} explicit commits; min–max commands {mine.Min(m => m.DbCommands)}–{mine.Max(m => m.DbCommands)}; ") +
-                                  Invariant($"EF query compilations (cache misses) {mine.Average(m => m.QueryCompilations):0.0} per action"));
+                                  Invariant($"EF query compilations (cache misses) {mine.Average(m => m.QueryCompilations):0.0} per action; ") +
+                                  Invariant($"before the Stripe call {mine.Average(m => m.DbCommandsBeforeStripe):0.0} commands / {mine.Average(m => Ms(m.DbTicksBeforeStripe)):0.00} ms, ") +
+                                  Invariant($"after {mine.Average(m => m.DbCommands - m.DbCommandsBeforeStripe):0.0} / {mine.Average(m => Ms(m.DbTicks - m.DbTicksBeforeStripe)):0.00} ms"));
             }
         }
 
