@@ -13,20 +13,20 @@ using Storefront.Web.Stripe;
 namespace Storefront.Benchmarks.Stripe;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Storefront.Benchmarks.Stripe -- [--iterations N] [--warmup N] [--concurrency N]</c>.
+/// <c>dotnet run -c Release --project Storefront.Benchmarks -- stripe [--iterations N] [--warmup N] [--concurrency N]</c>.
 /// Hosts the emulator on Kestrel 127.0.0.1:0 and times checkout-session updates (replace line items + discount)
 /// through the real <see cref="IStripeGateway"/>: server time at the emulator's HTTP boundary (a middleware around
 /// it), client round trip, their difference (client + transport overhead), and encode/decode costs in isolation.
 /// </summary>
-public static class BenchmarkProgram
+public static class StripeLatencyBenchmark
 {
     private const string Prefix = "/_stripe";
 
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        var iterations = IntArg(args, "--iterations", 2000);
-        var warmup = IntArg(args, "--warmup", Math.Min(500, Math.Max(50, iterations / 4)));
-        var concurrency = IntArg(args, "--concurrency", 16);
+        var iterations = Cli.IntArg(args, "--iterations", 2000);
+        var warmup = Cli.IntArg(args, "--warmup", Math.Min(500, Math.Max(50, iterations / 4)));
+        var concurrency = Cli.IntArg(args, "--concurrency", 16);
         if (iterations < 1 || concurrency < 1)
         {
             Console.Error.WriteLine("--iterations and --concurrency must be positive.");
@@ -65,7 +65,7 @@ public static class BenchmarkProgram
 
         var fixture = await Fixture.CreateAsync(stripe);
 
-        Console.WriteLine($"Storefront Stripe benchmark — {RuntimeInfo()}");
+        Console.WriteLine($"Storefront Stripe benchmark — {Cli.RuntimeInfo()}");
         Console.WriteLine($"emulator at {origin}{Prefix}; iterations {iterations}, warm-up {warmup}, concurrency {concurrency}");
         Console.WriteLine();
 
@@ -153,21 +153,6 @@ public static class BenchmarkProgram
         var rank = (int)Math.Ceiling(p / 100.0 * sorted.Length);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : fallback;
-    }
-
-    private static string RuntimeInfo() =>
-        $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} CPUs, " +
-        $"{(Debugger.IsAttached ? "debugger attached" : "no debugger")}, " +
-#if DEBUG
-        "DEBUG build (use -c Release)";
-#else
-        "Release build";
-#endif
 
     /// <summary>Server-side timings, collected only while a run is recording.</summary>
     private sealed class ServerTimings
