@@ -16,7 +16,7 @@ using CheckoutEntity = Storefront.Data.Checkouts.Checkout;
 namespace Storefront.Web.Checkout;
 
 /// <summary>What the page gets back after an action: the new totals as the server priced them.</summary>
-public sealed record CheckoutActionResult(Quote Quote, int StripeCalls);
+public sealed record CheckoutActionResult(Quote Quote, int StripeCalls, CheckoutEntity Checkout);
 
 /// <summary>
 /// Orchestrates one shopper action on an open checkout: owner check, open and unexpired, apply the intent to the
@@ -235,7 +235,7 @@ public sealed partial class CheckoutService(
             var outcome = VerifyTotals(quote, session);
             db.AuditEntries.Add(Audit(checkout, action, before, quote, outcome, started));
             await db.SaveChangesAsync(cancellationToken);
-            return new CheckoutActionResult(quote, 1 + extraStripeCalls);
+            return new CheckoutActionResult(quote, 1 + extraStripeCalls, checkout);
         }
         catch (Exception ex)
         {

@@ -21,6 +21,7 @@ public sealed class SessionSync(StripeCatalogSync catalog)
     public async Task<(CheckoutSessionUpdateRequest Request, IReadOnlyList<SyncedLine> Lines)> BuildUpdateAsync(
         CheckoutEntity checkout, Quote quote, CancellationToken cancellationToken)
     {
+        await catalog.PrefetchAsync(checkout.Lines.Select(l => l.PriceId), [], cancellationToken);
         var synced = await SyncLinesAsync(quote, cancellationToken);
         var current = checkout.Lines.Where(l => l.StripeLineItemId is not null).OrderBy(l => l.Position).ToList();
         var existing = new List<ExistingLineItem>(current.Count);
@@ -56,6 +57,7 @@ public sealed class SessionSync(StripeCatalogSync catalog)
     /// <summary>The parameters a new session starts with (create takes line items with tax rates and shipping options; a discount is added by a coupon).</summary>
     public async Task<IReadOnlyList<SyncedLine>> SyncLinesAsync(Quote quote, CancellationToken cancellationToken)
     {
+        await catalog.PrefetchAsync(quote.Lines.Select(l => l.PriceId), quote.Lines.Where(l => l.TaxRate is not null).Select(l => l.TaxRate!.Id), cancellationToken);
         var synced = new List<SyncedLine>(quote.Lines.Count);
         foreach (var line in quote.Lines)
         {

@@ -12,12 +12,45 @@ namespace Storefront.Web.Checkout;
 /// </summary>
 public sealed class StripeCatalogSync(StorefrontDbContext db, IStripeGateway stripe)
 {
+    // Stripe ids already known in this request: an action asks for the same few prices several times.
+    private readonly Dictionary<int, string> knownPrices = new();
+    private readonly Dictionary<int, string> knownTaxRates = new();
+
+    /// <summary>Reads the Stripe ids of these prices (and tax rates) in one query each, so later lookups cost nothing.</summary>
+    public async Task PrefetchAsync(IEnumerable<int> priceIds, IEnumerable<int> taxRateIds, CancellationToken cancellationToken)
+    {
+        var prices = priceIds.Where(id => !knownPrices.ContainsKey(id)).Distinct().ToList();
+        if (prices.Count > 0)
+        {
+            foreach (var row in await db.Prices.AsNoTracking().Where(p => prices.Contains(p.Id) && p.StripePriceId != null)
+                         .Select(p => new { p.Id, p.StripePriceId }).ToListAsync(cancellationToken))
+            {
+                knownPrices[row.Id] = row.StripePriceId!;
+            }
+        }
+
+        var rates = taxRateIds.Where(id => !knownTaxRates.ContainsKey(id)).Distinct().ToList();
+        if (rates.Count > 0)
+        {
+            foreach (var row in await db.TaxRates.AsNoTracking().Where(r => rates.Contains(r.Id) && r.StripeTaxRateId != null)
+                         .Select(r => new { r.Id, r.StripeTaxRateId }).ToListAsync(cancellationToken))
+            {
+                knownTaxRates[row.Id] = row.StripeTaxRateId!;
+            }
+        }
+    }
+
     public async Task<string> EnsurePriceAsync(int priceId, CancellationToken cancellationToken)
     {
+        if (knownPrices.TryGetValue(priceId, out var known))
+        {
+            return known;
+        }
+
         var price = await db.Prices.Include(p => p.Product).SingleAsync(p => p.Id == priceId, cancellationToken);
         if (price.StripePriceId is not null)
         {
-            return price.StripePriceId;
+            return knownPrices[priceId] = price.StripePriceId;
         }
 
         var product = price.Product;
@@ -59,16 +92,21 @@ public sealed class StripeCatalogSync(StorefrontDbContext db, IStripeGateway str
 
         price.LinkStripePrice(stripePriceId);
         await db.SaveChangesAsync(cancellationToken);
-        return stripePriceId;
+        return knownPrices[priceId] = stripePriceId;
     }
 
     /// <summary>Our tax rate as a Stripe tax rate (immutable there: a changed percentage gets a new one).</summary>
     public async Task<string> EnsureTaxRateAsync(int taxRateId, CancellationToken cancellationToken)
     {
+        if (knownTaxRates.TryGetValue(taxRateId, out var known))
+        {
+            return known;
+        }
+
         var rate = await db.TaxRates.SingleAsync(r => r.Id == taxRateId, cancellationToken);
         if (rate.StripeTaxRateId is not null)
         {
-            return rate.StripeTaxRateId;
+            return knownTaxRates[taxRateId] = rate.StripeTaxRateId;
         }
 
         var percentage = rate.Percentage.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
@@ -85,7 +123,7 @@ public sealed class StripeCatalogSync(StorefrontDbContext db, IStripeGateway str
             cancellationToken);
         rate.LinkStripeTaxRate(created.Id);
         await db.SaveChangesAsync(cancellationToken);
-        return created.Id;
+        return knownTaxRates[taxRateId] = created.Id;
     }
 
     private static bool Matches(StripePrice stripePrice, Price price, string stripeProductId) =>

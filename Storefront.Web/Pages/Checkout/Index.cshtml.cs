@@ -119,11 +119,10 @@ public sealed class IndexModel(
         try
         {
             var result = await action();
-            var checkout = await access.LoadOwnedAsync(((ISessionIntent)intent).CheckoutSessionId, cancellationToken);
             return new JsonResult(new
             {
                 type = "success",
-                state = await views.BuildAsync(checkout, cancellationToken),
+                state = await views.BuildAsync(result.Checkout, cancellationToken),
                 totals = result.Quote.Totals,
                 discount = result.Quote.Discount,
                 promoCode = result.Quote.PromoCode.Status == Pricing.PromoCodeStatus.None ? null : result.Quote.PromoCode,
@@ -135,26 +134,21 @@ public sealed class IndexModel(
         }
     }
 
-    public interface ISessionIntent
-    {
-        string? CheckoutSessionId { get; }
-    }
-
     // Intents carry the session id and the change only. Any other field (a price, an amount, a product for a line)
     // fails binding, so the handler answers 400 before anything runs.
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record SessionRequest(string? CheckoutSessionId) : ISessionIntent;
+    public sealed record SessionRequest(string? CheckoutSessionId);
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record IntervalIntent(string? CheckoutSessionId, string? Interval) : ISessionIntent;
+    public sealed record IntervalIntent(string? CheckoutSessionId, string? Interval);
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record AddOnIntent(string? CheckoutSessionId, string? AddOn, bool Included) : ISessionIntent;
+    public sealed record AddOnIntent(string? CheckoutSessionId, string? AddOn, bool Included);
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record QuantityIntent(string? CheckoutSessionId, long LineId, int Quantity) : ISessionIntent;
+    public sealed record QuantityIntent(string? CheckoutSessionId, long LineId, int Quantity);
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record CodeIntent(string? CheckoutSessionId, string? Code) : ISessionIntent;
+    public sealed record CodeIntent(string? CheckoutSessionId, string? Code);
 }
