@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,50 @@ namespace Storefront.Tests.Support;
 public class StorefrontAppFactory : WebApplicationFactory<Program>
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "storefront-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool useKestrel;
+    private readonly Lock startLock = new();
+    private Uri? baseUrl;
+
+    public StorefrontAppFactory()
+        : this(useKestrel: false)
+    {
+    }
+
+    /// <param name="useKestrel">Listen on a free 127.0.0.1 port (for a browser) instead of the in-memory TestServer.</param>
+    protected StorefrontAppFactory(bool useKestrel)
+    {
+        this.useKestrel = useKestrel;
+        if (useKestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    /// <summary>Root URL: http://127.0.0.1:port/ in Kestrel mode (started on first use), http://localhost/ in memory.</summary>
+    public Uri BaseUrl
+    {
+        get
+        {
+            lock (startLock)
+            {
+                if (baseUrl is not null)
+                {
+                    return baseUrl;
+                }
+
+                if (!useKestrel)
+                {
+                    _ = Services;
+                    return baseUrl = ClientOptions.BaseAddress;
+                }
+
+                StartServer();
+                var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                              ?? throw new InvalidOperationException("Kestrel started but reported no address.");
+                return baseUrl = new Uri(address.TrimEnd('/') + "/");
+            }
+        }
+    }
 
     public string DatabasePath => Path.Combine(directory, "storefront.db");
 
@@ -30,9 +75,16 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         // UseSetting lands in configuration before Program registers services (unlike ConfigureAppConfiguration).
         builder.UseSetting("ConnectionStrings:Storefront", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(directory, "keys"));
+        builder.UseSetting("Checkout:UpdatesPerMinute", "6000");
+        if (useKestrel)
+        {
+            // A real port: the app reaches its mounted emulator, and the emulator its webhook, over loopback HTTP.
+            builder.ConfigureServices(ConfigureTestServices);
+            return;
+        }
+
         builder.UseSetting("Stripe:ApiBase", "http://localhost/_stripe");
         builder.UseSetting("Stripe:MaxNetworkRetries", "0");
-        builder.UseSetting("Checkout:UpdatesPerMinute", "6000");
         builder.ConfigureServices(services =>
         {
             ConfigureTestServices(services);
@@ -67,3 +119,6 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
     private static HttpMessageHandler InMemory(IServiceProvider services) =>
         ((TestServer)services.GetRequiredService<IServer>()).CreateHandler();
 }
+
+/// <summary>The app on a real loopback port, for browser tests: <c>new KestrelStorefrontAppFactory().BaseUrl</c>.</summary>
+public sealed class KestrelStorefrontAppFactory() : StorefrontAppFactory(useKestrel: true);

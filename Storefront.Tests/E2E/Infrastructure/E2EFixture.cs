@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using Storefront.Tests.Support;
+
+namespace Storefront.Tests.E2E.Infrastructure;
+
+/// <summary>
+/// Shared by every test in the "e2e" collection: one headless Chromium and one Storefront instance on a real
+/// loopback port (its own temporary database). Tests get isolation from a fresh browser context each (own cookies,
+/// so own visitor cart), not from a fresh app, which keeps the run fast.
+/// </summary>
+public sealed class E2EFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        // Second line of defence behind the per-context route: names other than loopback do not resolve at all.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+    ];
+
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public KestrelStorefrontAppFactory App { get; } = new();
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser fixture is not initialised.");
+
+    /// <summary>Root URL of the app under test, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseUrl => App.BaseUrl;
+
+    public async Task InitializeAsync()
+    {
+        _ = App.BaseUrl; // start Kestrel (migrates and seeds the temporary database)
+        playwright = await Playwright.CreateAsync();
+
+        var executable = ChromiumLocator.Find();
+        try
+        {
+            browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = executable,
+                Headless = true,
+                Args = ChromiumArgs,
+                Timeout = 60_000,
+            });
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new InvalidOperationException(ChromiumLocator.MissingMessage(ex), ex);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class E2ECollection : ICollectionFixture<E2EFixture>
+{
+    public const string Name = "e2e";
+}

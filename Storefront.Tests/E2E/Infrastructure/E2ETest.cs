@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Storefront.Tests.E2E.Infrastructure;
+
+/// <summary>
+/// Base class for browser tests. Wrap each test body in <see cref="RunAsync"/>: it opens a fresh browser context
+/// that can reach nothing but loopback, records a trace, and on failure saves
+/// test-artifacts/e2e/&lt;Class&gt;.&lt;Test&gt;.png and .zip (the Playwright trace) before rethrowing.
+/// </summary>
+[Collection(E2ECollection.Name)]
+public abstract class E2ETest(E2EFixture fixture, ITestOutputHelper output)
+{
+    protected E2EFixture Fixture { get; } = fixture;
+
+    protected ITestOutputHelper Output { get; } = output;
+
+    /// <summary>URLs the network guard refused during the current test.</summary>
+    protected IReadOnlyCollection<string> BlockedRequests => blocked;
+
+    private readonly ConcurrentQueue<string> blocked = new();
+
+    protected async Task RunAsync(Func<IPage, Task> test, [CallerMemberName] string testName = "")
+    {
+        var name = $"{GetType().Name}.{testName}";
+        await using var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Fixture.BaseUrl.ToString(),
+            Locale = "en-US",
+            TimezoneId = "UTC",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        await context.RouteAsync("**/*", GuardNetworkAsync);
+        await context.Tracing.StartAsync(new TracingStartOptions { Title = name, Screenshots = true, Snapshots = true, Sources = false });
+
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Output.WriteLine($"[browser {message.Type}] {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => Output.WriteLine($"[page error] {error}");
+
+        try
+        {
+            await test(page);
+        }
+        catch (Exception failure)
+        {
+            await SaveArtifactsAsync(context, page, name, failure);
+            throw;
+        }
+
+        await context.Tracing.StopAsync(); // passed: discard the trace
+    }
+
+    private async Task GuardNetworkAsync(IRoute route)
+    {
+        var url = route.Request.Url;
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Scheme is "data" or "blob" or "about"))
+        {
+            await route.ContinueAsync();
+            return;
+        }
+
+        blocked.Enqueue(url);
+        Output.WriteLine($"[network guard] blocked {route.Request.Method} {url}");
+        await route.AbortAsync("blockedbyclient");
+    }
+
+    private async Task SaveArtifactsAsync(IBrowserContext context, IPage page, string name, Exception failure)
+    {
+        Directory.CreateDirectory(ArtifactPaths.E2EDirectory);
+        var screenshot = ArtifactPaths.For(name, ".png");
+        var trace = ArtifactPaths.For(name, ".zip");
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true, Timeout = 10_000 });
+            Output.WriteLine($"Screenshot: {screenshot}");
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            Output.WriteLine($"Could not save a screenshot: {ex.Message}");
+        }
+
+        try
+        {
+            await context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
+            Output.WriteLine($"Trace: {trace} (open it in the Playwright trace viewer)");
+        }
+        catch (PlaywrightException ex)
+        {
+            Output.WriteLine($"Could not save the trace: {ex.Message}");
+        }
+
+        Output.WriteLine($"Failed at {page.Url}: {failure.GetType().Name}");
+    }
+}
