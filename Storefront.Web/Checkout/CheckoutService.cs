@@ -186,7 +186,12 @@ public sealed partial class CheckoutService(
         }
 
         var readVersion = checkout.Version;
-        var before = await quoter.QuoteAsync(checkout, cancellationToken);
+        // The totals before this action are the ones the last successful update (or the start) recorded.
+        var before = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.CheckoutId == checkout.Id && a.After != null)
+            .OrderByDescending(a => a.Id)
+            .Select(a => a.After)
+            .FirstOrDefaultAsync(cancellationToken);
         var lines = checkout.Lines.OrderBy(l => l.Position).Select(WorkingLine.From).ToList();
         Quote quote;
         string? code;
@@ -272,7 +277,7 @@ public sealed partial class CheckoutService(
         }
     }
 
-    private async Task RollBackAsync(CheckoutEntity checkout, string action, Quote before, IReadOnlyDictionary<int, int> previousHolds, Exception failure, long started)
+    private async Task RollBackAsync(CheckoutEntity checkout, string action, string? before, IReadOnlyDictionary<int, int> previousHolds, Exception failure, long started)
     {
         db.ChangeTracker.Clear();
         var current = await HeldByProductAsync(checkout.Id, CancellationToken.None);
@@ -344,13 +349,14 @@ public sealed partial class CheckoutService(
         return $"success; totals differ: quote {quote.Totals.Total}, stripe {session.AmountTotal}";
     }
 
-    private AuditEntry Audit(CheckoutEntity checkout, string action, Quote before, Quote? after, string outcome, long started) =>
+    private AuditEntry Audit(CheckoutEntity checkout, string action, string? before, Quote? after, string outcome, long started) =>
         new AuditEntry(clock.GetUtcNow(), checkout.OwnerKey, action, "checkout", checkout.Id.ToString())
             .ForCheckout(checkout.Id)
-            .WithChange(Totals(before), after is null ? null : Totals(after))
+            .WithChange(before, after is null ? null : Totals(after))
             .WithOutcome(outcome.Length > 200 ? outcome[..200] : outcome, Stopwatch.GetElapsedTime(started));
 
-    private static string Totals(Quote quote) => JsonSerializer.Serialize(new
+    /// <summary>The audit's picture of a quote (also written when a checkout starts).</summary>
+    public static string Totals(Quote quote) => JsonSerializer.Serialize(new
     {
         subtotal = quote.Totals.Subtotal,
         discount = quote.Totals.Discount,

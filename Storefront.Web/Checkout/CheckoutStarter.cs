@@ -81,7 +81,7 @@ public sealed partial class CheckoutStarter(
             LinkLineItems(checkout, session);
             db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), owner.Key, "checkout.started", "checkout", checkout.Id.ToString())
                 .ForCheckout(checkout.Id)
-                .WithChange(null, $"{{\"amount_total\":{session.AmountTotal ?? 0},\"session\":\"{session.Id}\"}}")
+                .WithChange(null, CheckoutService.Totals(quote))
                 .WithOutcome("success", Stopwatch.GetElapsedTime(started)));
             await db.SaveChangesAsync(cancellationToken);
             return new StartedCheckout(checkout.Id, session.Id);
