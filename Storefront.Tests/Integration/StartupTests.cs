@@ -56,6 +56,15 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void ProductionWithoutStripeKeys_RefusesToStart_RatherThanTakeFakePayments()
+    {
+        using var app = new StorefrontAppFactory().WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+
+        var ex = Assert.Throws<InvalidOperationException>(() => app.Server);
+        Assert.Contains("No Stripe keys are configured in Production", ex.Message);
+    }
+
+    [Fact]
     public void ProductionSeedsNoAccounts()
     {
         var configuration = new ConfigurationBuilder()

@@ -18,6 +18,14 @@ public static class EmbeddedStripeEmulator
     {
         if (IsEmulatorMode(builder.Configuration))
         {
+            // A production shop without keys would take fake payments: refuse unless someone asked for it on purpose.
+            if (builder.Environment.IsProduction() && !builder.Configuration.GetValue("Stripe:AllowEmulatorInProduction", false))
+            {
+                throw new InvalidOperationException(
+                    "No Stripe keys are configured in Production. Set Stripe:SecretKey and Stripe:PublishableKey, " +
+                    "or Stripe:AllowEmulatorInProduction=true for a demo deployment that takes no real payments.");
+            }
+
             builder.Services.AddStripeEmulator();
         }
 
