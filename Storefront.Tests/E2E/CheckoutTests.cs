@@ -40,4 +40,81 @@ public sealed class CheckoutTests(E2EFixture fixture, ITestOutputHelper output) 
         await Expect(result.OrderNumber).Not.ToBeEmptyAsync();
         await Expect(result.OrderTotal).ToHaveTextAsync("$69.24");
     });
+
+    [Fact]
+    public Task DeclinedCard_ShowsTheDecline_KeepsTheSessionOpen_ThenAGoodCardPays() => RunAsync(async page =>
+    {
+        var cart = await Shop.AddToCartAsync(page, "French Press");
+        var checkout = await cart.CheckoutAsync();
+        var checkoutUrl = page.Url;
+
+        await checkout.FillEmailAsync("declined.guest@example.test");
+        await checkout.FillNewYorkAddressAsync();
+
+        // $45.00 + Standard $5.00 + NY 8.875 % of $45.00 ($3.99375 → $3.99) = $53.99.
+        await Expect(checkout.Tax).ToHaveTextAsync("$3.99");
+        await Expect(checkout.Total).ToHaveTextAsync("$53.99");
+
+        await checkout.FillCardAsync("4000 0000 0000 0002");
+        await checkout.PayAsync();
+
+        await Expect(checkout.Error).ToBeVisibleAsync();
+        await Expect(checkout.Error).ToHaveTextAsync("Your card was declined.");
+        Assert.Equal(checkoutUrl, page.Url);
+        await Expect(checkout.PayButton).ToBeEnabledAsync();
+        await Expect(checkout.Total).ToHaveTextAsync("$53.99");
+
+        await checkout.FillCardAsync(Visa);
+        await checkout.PayAsync();
+
+        var result = new ReturnPage(page);
+        await Expect(result.Paid).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(result.OrderNumber).Not.ToBeEmptyAsync();
+        await Expect(result.OrderTotal).ToHaveTextAsync("$53.99");
+    });
+
+    [Fact]
+    public Task GuestSubscribesToRoastersChoiceMonthly_AndPays() => RunAsync(async page =>
+    {
+        var cart = await Shop.AddToCartAsync(page, "Roaster's Choice Subscription", billing: "Monthly");
+        var checkout = await cart.CheckoutAsync();
+
+        await Expect(checkout.IntervalSwitch).ToHaveAttributeAsync("aria-checked", "false");
+        await Expect(checkout.SummaryLineTotal("Roaster's Choice Subscription")).ToHaveTextAsync("$22.00");
+        await Expect(checkout.SummaryLine("Roaster's Choice Subscription")).ToContainTextAsync("billed every month");
+        await Expect(checkout.Total).ToHaveTextAsync("$22.00");
+        await Expect(page.Locator("#shipping-address-element")).ToHaveCountAsync(0); // subscriptions ship nothing
+
+        await checkout.FillEmailAsync("subscriber.guest@example.test");
+        await checkout.FillCardAsync(Visa);
+        await Expect(checkout.PayButton).ToHaveTextAsync("Pay $22.00");
+        await checkout.PayAsync();
+
+        var result = new ReturnPage(page);
+        await Expect(result.Paid).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(result.Heading).ToHaveTextAsync("Thank you — payment received");
+        await Expect(result.OrderNumber).Not.ToBeEmptyAsync();
+        await Expect(result.OrderTotal).ToHaveTextAsync("$22.00");
+    });
+
+    [Fact]
+    public Task GuestWithoutAnEmail_CannotPay() => RunAsync(async page =>
+    {
+        var cart = await Shop.AddToCartAsync(page, "Latte Art Course");
+        var checkout = await cart.CheckoutAsync();
+        await Expect(checkout.Total).ToHaveTextAsync("$29.00");
+
+        await checkout.FillCardAsync(Visa);
+
+        // Everything but the e-mail is complete: Stripe.js says the session cannot be confirmed, so Pay stays off.
+        await Expect(checkout.PayButton).ToHaveTextAsync("Pay $29.00");
+        await Expect(checkout.PayButton).ToBeDisabledAsync();
+
+        // Typing an address and then clearing it sends an empty e-mail, which Stripe.js refuses with its message.
+        await checkout.FillEmailAsync("someone@example.test");
+        await Expect(checkout.PayButton).ToBeEnabledAsync();
+        await checkout.FillEmailAsync("");
+        await Expect(checkout.Error).ToHaveTextAsync("Enter your email address.");
+        Assert.Equal("/checkout", new Uri(page.Url).AbsolutePath);
+    });
 }
