@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using Storefront.Tests.E2E.Infrastructure;
 using Storefront.Tests.E2E.Pages;
 using Xunit.Abstractions;
@@ -115,6 +116,27 @@ public sealed class CheckoutTests(E2EFixture fixture, ITestOutputHelper output) 
         await Expect(checkout.PayButton).ToBeEnabledAsync();
         await checkout.FillEmailAsync("");
         await Expect(checkout.Error).ToHaveTextAsync("Enter your email address.");
+        await Expect(checkout.PayButton).ToBeDisabledAsync();
         Assert.Equal("/checkout", new Uri(page.Url).AbsolutePath);
+    });
+
+    [Fact]
+    public Task CardNeedingAuthentication_PaysAfterTheTestDialogIsCompleted() => RunAsync(async page =>
+    {
+        var cart = await Shop.AddToCartAsync(page, "Brewing Masterclass");
+        var checkout = await cart.CheckoutAsync();
+        await Expect(checkout.Total).ToHaveTextAsync("$39.00");
+
+        await checkout.FillEmailAsync("three.d.secure@example.test");
+        await checkout.FillCardAsync("4000 0025 0000 3155");
+        await checkout.PayAsync();
+
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Authenticate payment (test)" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Complete authentication" }).ClickAsync();
+
+        var result = new ReturnPage(page);
+        await Expect(result.Paid).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(result.OrderTotal).ToHaveTextAsync("$39.00");
     });
 }
