@@ -139,4 +139,24 @@ public sealed class CheckoutTests(E2EFixture fixture, ITestOutputHelper output) 
         await Expect(result.Paid).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(result.OrderTotal).ToHaveTextAsync("$39.00");
     });
+
+    [Fact]
+    public Task FailedAuthentication_ShowsStripesMessage_AndTheSessionStaysOpen() => RunAsync(async page =>
+    {
+        var cart = await Shop.AddToCartAsync(page, "Latte Art Course");
+        var checkout = await cart.CheckoutAsync();
+        await checkout.FillEmailAsync("failed.auth@example.test");
+        await checkout.FillCardAsync("4000 0025 0000 3155");
+        await checkout.PayAsync();
+
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Authenticate payment (test)" });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Fail authentication" }).ClickAsync();
+
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(checkout.Error).ToHaveTextAsync(
+            "We are unable to authenticate your payment method. Please choose a different payment method and try again.");
+        Assert.Equal("/checkout", new Uri(page.Url).AbsolutePath);
+        await Expect(checkout.Total).ToHaveTextAsync("$29.00");
+        await Expect(checkout.PayButton).ToBeEnabledAsync();
+    });
 }

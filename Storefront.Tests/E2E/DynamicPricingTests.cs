@@ -185,4 +185,24 @@ public sealed class DynamicPricingTests(E2EFixture fixture, ITestOutputHelper ou
         await Expect(page.Locator("#promo-applied-code")).ToHaveTextAsync("WELCOME10");
         await Expect(checkout.PromotionCode).ToHaveValueAsync("");
     });
+
+    [Fact]
+    public Task RemovingALine_TakesItOutOfTheOrder() => RunAsync(async page =>
+    {
+        await Shop.AddToCartAsync(page, "House Blend Beans");
+        var cart = await Shop.AddToCartAsync(page, "Colombia Huila");
+        await Expect(cart.Subtotal).ToHaveTextAsync("$41.00");
+        var checkout = await cart.CheckoutAsync();
+        // $24.00 + $17.00 = $41.00 + Standard $5.00.
+        await Expect(checkout.SummaryLines).ToHaveCountAsync(2);
+        await Expect(checkout.Total).ToHaveTextAsync("$46.00");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Colombia Huila", Exact = true }).ClickAsync();
+
+        await Expect(checkout.Subtotal).ToHaveTextAsync("$24.00");
+        await Expect(checkout.Total).ToHaveTextAsync("$29.00");
+        await Expect(checkout.SummaryLine("Colombia Huila")).ToHaveCountAsync(0);
+        await Expect(checkout.LineQuantity("Colombia Huila")).ToHaveCountAsync(0);
+        await Expect(checkout.LineQuantity("House Blend Beans")).ToHaveValueAsync("1");
+    });
 }
