@@ -4,11 +4,11 @@ using Storefront.Tests.Support;
 namespace Storefront.Tests.E2E.Infrastructure;
 
 /// <summary>
-/// Shared by every test in the "e2e" collection: one headless Chromium and one Storefront instance on a real
-/// loopback port (its own temporary database). Tests get isolation from a fresh browser context each (own cookies,
-/// so own visitor cart), not from a fresh app, which keeps the run fast.
+/// One headless Chromium and one Storefront instance on a real loopback port (its own temporary database), shared by
+/// the tests of one collection. Tests get isolation from a fresh browser context each (own cookies, so own visitor
+/// cart), not from a fresh app, which keeps the run fast.
 /// </summary>
-public sealed class E2EFixture : IAsyncLifetime
+public abstract class BrowserAppFixture : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -66,6 +66,9 @@ public sealed class E2EFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+/// <summary>The app and browser of the "e2e" collection (shoppers; the seeded data is only read or bought from).</summary>
+public sealed class E2EFixture : BrowserAppFixture;
 
 [CollectionDefinition(Name)]
 public sealed class E2ECollection : ICollectionFixture<E2EFixture>

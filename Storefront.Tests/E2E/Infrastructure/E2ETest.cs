@@ -10,10 +10,10 @@ namespace Storefront.Tests.E2E.Infrastructure;
 /// that can reach nothing but loopback, records a trace, and on failure saves
 /// test-artifacts/e2e/&lt;Class&gt;.&lt;Test&gt;.png and .zip (the Playwright trace) before rethrowing.
 /// </summary>
-[Collection(E2ECollection.Name)]
-public abstract class E2ETest(E2EFixture fixture, ITestOutputHelper output)
+public abstract class E2ETest<TFixture>(TFixture fixture, ITestOutputHelper output)
+    where TFixture : BrowserAppFixture
 {
-    protected E2EFixture Fixture { get; } = fixture;
+    protected TFixture Fixture { get; } = fixture;
 
     protected ITestOutputHelper Output { get; } = output;
 
@@ -25,16 +25,7 @@ public abstract class E2ETest(E2EFixture fixture, ITestOutputHelper output)
     protected async Task RunAsync(Func<IPage, Task> test, [CallerMemberName] string testName = "")
     {
         var name = $"{GetType().Name}.{testName}";
-        await using var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Fixture.BaseUrl.ToString(),
-            Locale = "en-US",
-            TimezoneId = "UTC",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(30_000);
-        await context.RouteAsync("**/*", GuardNetworkAsync);
+        await using var context = await NewContextAsync();
         await context.Tracing.StartAsync(new TracingStartOptions { Title = name, Screenshots = true, Snapshots = true, Sources = false });
 
         var page = await context.NewPageAsync();
@@ -58,6 +49,25 @@ public abstract class E2ETest(E2EFixture fixture, ITestOutputHelper output)
         }
 
         await context.Tracing.StopAsync(); // passed: discard the trace
+    }
+
+    /// <summary>
+    /// A fresh context with the same settings and network guard as the test's own: for a second actor (an admin next
+    /// to a shopper, say) within one test. The caller disposes it.
+    /// </summary>
+    protected async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Fixture.BaseUrl.ToString(),
+            Locale = "en-US",
+            TimezoneId = "UTC",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        await context.RouteAsync("**/*", GuardNetworkAsync);
+        return context;
     }
 
     private async Task GuardNetworkAsync(IRoute route)
@@ -102,3 +112,7 @@ public abstract class E2ETest(E2EFixture fixture, ITestOutputHelper output)
         Output.WriteLine($"Failed at {page.Url}: {failure.GetType().Name}");
     }
 }
+
+/// <summary>Browser tests on the shared "e2e" app.</summary>
+[Collection(E2ECollection.Name)]
+public abstract class E2ETest(E2EFixture fixture, ITestOutputHelper output) : E2ETest<E2EFixture>(fixture, output);

@@ -35,4 +35,11 @@ public sealed class CartPage(IPage page)
         await page.GotoAsync("/cart");
         return this;
     }
+
+    /// <summary>Starts a Stripe Checkout Session for the cart and waits for the checkout page to be ready.</summary>
+    public async Task<CheckoutPage> CheckoutAsync()
+    {
+        await page.Locator("form.checkout-start").GetByRole(AriaRole.Button, new() { Name = "Checkout", Exact = true }).ClickAsync();
+        return await new CheckoutPage(page).WaitReadyAsync();
+    }
 }

@@ -38,7 +38,9 @@ function setBusy(busy) {
 function refreshPayButton() {
   const session = state.session;
   const open = session && session.status.type === 'open';
-  ui.pay.disabled = state.busy || !open || !session.canConfirm;
+  // A guest who clears the e-mail field must not pay with the address Stripe still holds from before.
+  const emailCleared = Boolean(ui.email) && !ui.email.value.trim();
+  ui.pay.disabled = state.busy || !open || !session.canConfirm || emailCleared;
   if (session) {
     ui.pay.textContent = `Pay ${session.total.total.amount}`;
   }
@@ -183,6 +185,9 @@ const checkout = await stripe.initCheckout({
 });
 
 checkout.on('change', render);
+if (ui.email && !ui.email.value && checkout.session().email) {
+  ui.email.value = checkout.session().email; // after a reload, show the e-mail the session already has
+}
 render(checkout.session());
 
 const payment = checkout.createPaymentElement();
@@ -218,6 +223,7 @@ if ($('shipping-address-element')) {
 }
 
 if (ui.email) {
+  ui.email.addEventListener('input', refreshPayButton);
   ui.email.addEventListener('change', async () => {
     clearError();
     const result = await checkout.updateEmail(ui.email.value.trim());
