@@ -12,6 +12,9 @@ namespace Storefront.Tests.Emulator.StripeJs;
 public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chromium)
     : IClassFixture<StripeJsHost>, IClassFixture<ChromiumFixture>
 {
+    /// <summary>The redirect to the return page is what these tests prove; its own load event adds nothing but waiting.</summary>
+    private static readonly PageWaitForURLOptions ReturnNavigation = new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 };
+
     private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> Open(JsonObject session, bool shipping = false, string extraQuery = "", string shippingMode = "1")
     {
         var context = await chromium.NewContextAsync();
@@ -48,7 +51,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("ready");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
-        await page.WaitForURLAsync($"{host.Origin}/shop/return?session_id={id}");
+        await page.WaitForURLAsync($"{host.Origin}/shop/return?session_id={id}", ReturnNavigation);
         await Expect(page.Locator("#session")).ToHaveTextAsync(id);
 
         var api = await ApiSession(id);
@@ -80,7 +83,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
 
         await page.GetByLabel("Card number").FillAsync("4242424242424242");
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
+        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"), ReturnNavigation);
         Assert.Equal("complete", (await ApiSession(id)).S("status"));
         Assert.Empty(errors);
     }
@@ -105,7 +108,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
         await Expect(dialog).ToBeVisibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Complete authentication" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
+        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"), ReturnNavigation);
         Assert.Equal("paid", (await ApiSession(id)).S("payment_status"));
         Assert.Empty(errors);
     }
@@ -220,7 +223,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         Assert.Equal("success:shopper@example.test", good);
         await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("ready");
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
+        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"), ReturnNavigation);
         Assert.Equal("shopper@example.test", (await ApiSession(id))["customer_details"].S("email"));
         Assert.Empty(errors);
     }
@@ -256,7 +259,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         Assert.Superset(new HashSet<string> { "US", "CA", "GB", "DE", "FR", "JP" }, countries.ToHashSet());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
+        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"), ReturnNavigation);
         var api = await ApiSession(id);
         Assert.Equal("complete", api.S("status"));
         Assert.Equal("Grace <b>Hopper</b>", api["collected_information"]!["shipping_details"].S("name"));
@@ -282,7 +285,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await page.GetByLabel("Country").SelectOptionAsync("JP");
         await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("ready");
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
+        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"), ReturnNavigation);
         var details = (await ApiSession(id))["collected_information"]!["shipping_details"]!;
         Assert.Equal("JP", details["address"].S("country"));
         Assert.Null(details["address"]!["state"]);
@@ -314,7 +317,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
 
         await page.EvaluateAsync("() => window.checkout.updateShippingAddress(window.lastAddress.value)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
+        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"), ReturnNavigation);
         Assert.Equal("Lyon", (await ApiSession(id))["collected_information"]!["shipping_details"]!["address"].S("city"));
         Assert.Empty(errors);
     }
@@ -339,7 +342,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         Assert.Equal("International", await page.EvaluateAsync<string>("() => window.checkout.session().shipping.shippingOption.displayName"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"));
+        await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"), ReturnNavigation);
         var api = await ApiSession(id);
         Assert.Equal("complete", api.S("status"));
         Assert.Equal(2500, api.L("amount_total"));
