@@ -13,7 +13,10 @@ const ui = {
   email: $('checkout-email'),
   shippingOptions: $('shipping-options'),
 };
-const state = { busy: false, paymentComplete: false, session: null };
+// busy counts overlapping work (a repricing may run while a payment is being confirmed); inflight is the latest
+// server update, so paying can wait for it.
+const state = { busy: 0, paymentComplete: false, session: null, inflight: Promise.resolve() };
+let flushAddress = async () => {};
 
 function showError(message) {
   ui.error.textContent = message || 'Something went wrong. Please try again.';
@@ -26,11 +29,12 @@ function clearError() {
 }
 
 function setBusy(busy) {
-  state.busy = busy;
-  ui.progress.hidden = !busy;
-  root.setAttribute('aria-busy', busy ? 'true' : 'false');
+  state.busy = Math.max(0, state.busy + (busy ? 1 : -1));
+  const active = state.busy > 0;
+  ui.progress.hidden = !active;
+  root.setAttribute('aria-busy', active ? 'true' : 'false');
   for (const control of root.querySelectorAll('[data-server-action]')) {
-    control.disabled = busy;
+    control.disabled = active;
   }
   refreshPayButton();
 }
@@ -40,7 +44,7 @@ function refreshPayButton() {
   const open = session && session.status.type === 'open';
   // A guest who clears the e-mail field must not pay with the address Stripe still holds from before.
   const emailCleared = Boolean(ui.email) && !ui.email.value.trim();
-  ui.pay.disabled = state.busy || !open || !session.canConfirm || emailCleared;
+  ui.pay.disabled = state.busy > 0 || !open || !session.canConfirm || emailCleared;
   if (session) {
     ui.pay.textContent = `Pay ${session.total.total.amount}`;
   }
@@ -65,7 +69,13 @@ async function readJson(response) {
 }
 
 /** Runs one shopper action on the server and lets Stripe.js refresh the session afterwards. */
-export async function serverUpdate(handler, body) {
+export function serverUpdate(handler, body) {
+  const work = runServerAction(handler, body);
+  state.inflight = work;
+  return work;
+}
+
+async function runServerAction(handler, body) {
   clearError();
   setBusy(true);
   try {
@@ -199,8 +209,32 @@ payment.mount('#payment-element');
 
 if ($('shipping-address-element')) {
   const address = checkout.createShippingAddressElement();
-  let pending = null;
+  let timer = null;
+  let latest = null;
   let lastSent = '';
+  let repricing = Promise.resolve();
+  const send = () => {
+    timer = null;
+    const value = latest;
+    repricing = (async () => {
+      const result = await checkout.updateShippingAddress(value);
+      if (result.type === 'error') {
+        showError(result.error.message);
+        return;
+      }
+      // The server reads the address Stripe collected (never one sent by the page) and reprices shipping and tax.
+      await serverUpdate('AddressChanged');
+    })();
+    return repricing;
+  };
+  // Paying must not race a repricing: send a waiting address now and let it finish first.
+  flushAddress = async () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      send();
+    }
+    await repricing;
+  };
   address.on('change', (event) => {
     // Elements may report the same address again (after a refresh, say): only a new address is worth a repricing.
     const key = JSON.stringify(event.value || {});
@@ -208,16 +242,9 @@ if ($('shipping-address-element')) {
       return;
     }
     lastSent = key;
-    clearTimeout(pending);
-    pending = setTimeout(async () => {
-      const result = await checkout.updateShippingAddress(event.value);
-      if (result.type === 'error') {
-        showError(result.error.message);
-        return;
-      }
-      // The server reads the address Stripe collected (never one sent by the page) and reprices shipping and tax.
-      await serverUpdate('AddressChanged');
-    }, 300);
+    latest = event.value;
+    clearTimeout(timer);
+    timer = setTimeout(send, 300);
   });
   address.mount('#shipping-address-element');
 }
@@ -234,9 +261,12 @@ if (ui.email) {
 }
 
 ui.pay.addEventListener('click', async () => {
-  clearError();
   setBusy(true);
   try {
+    // The shopper pays for what the server last priced: finish any address repricing and update still under way.
+    await flushAddress();
+    await state.inflight;
+    clearError();
     const result = await checkout.confirm({ returnUrl: root.dataset.returnUrl });
     if (result && result.type === 'error') {
       showError(result.error.message);
