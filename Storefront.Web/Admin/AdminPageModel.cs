@@ -10,6 +10,31 @@ namespace Storefront.Web.Admin;
 public abstract class AdminPageModel : PageModel
 {
     /// <summary>Reloads what the page shows besides the bound form (lists, names) before it is re-rendered.</summary>
+    /// <summary>
+    /// A money field typed in major units ("24.00") as minor units, or null when empty; more decimals than the currency
+    /// has is a field error. <paramref name="requiredMessage"/> makes an empty field an error too.
+    /// </summary>
+    protected long? MinorAmount(decimal? value, string field, string currency, string? requiredMessage = null)
+    {
+        if (value is null)
+        {
+            if (requiredMessage is not null)
+            {
+                ModelState.AddModelError(field, requiredMessage);
+            }
+
+            return null;
+        }
+
+        var minor = AdminMoney.ToMinor(value.Value, currency);
+        if (minor is null)
+        {
+            ModelState.AddModelError(field, $"Use at most {Money.CurrencyInfo.Decimals(currency)} decimals.");
+        }
+
+        return minor;
+    }
+
     protected virtual Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>

@@ -59,8 +59,8 @@ public sealed class EditModel(StorefrontDbContext db, AdminChanges changes, IOpt
             Tier = tier;
         }
 
-        var minimum = Amount(Input.MinimumSpend, "Input.MinimumSpend");
-        var cap = Amount(Input.Cap, "Input.Cap");
+        var minimum = MinorAmount(Input.MinimumSpend, "Input.MinimumSpend", Currency);
+        var cap = MinorAmount(Input.Cap, "Input.Cap", Currency);
         var name = (Input.Name ?? "").Trim();
         var otherId = id ?? 0;
         if (name.Length > 0 && await db.LoyaltyTiers.AnyAsync(t => t.Name.ToLower() == name.ToLower() && t.Id != otherId, cancellationToken))
@@ -129,22 +129,6 @@ public sealed class EditModel(StorefrontDbContext db, AdminChanges changes, IOpt
         {
             await db.Entry(Tier).ReloadAsync(cancellationToken);
         }
-    }
-
-    private long? Amount(decimal? value, string field)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var minor = AdminMoney.ToMinor(value.Value, Currency);
-        if (minor is null)
-        {
-            ModelState.AddModelError(field, $"Use at most {CurrencyInfo.Decimals(Currency)} decimals.");
-        }
-
-        return minor;
     }
 }
 

@@ -133,11 +133,11 @@ public sealed class EditModel(StorefrontDbContext db, AdminChanges changes, IOpt
 
         if (Input.DiscountType == DiscountType.Amount)
         {
-            amountOff = Amount(Input.AmountOff, "Input.AmountOff", "Enter the amount off.") ?? 0;
+            amountOff = MinorAmount(Input.AmountOff, "Input.AmountOff", Currency, "Enter the amount off.") ?? 0;
         }
 
-        var cap = Amount(Input.CapAmount, "Input.CapAmount", null);
-        var threshold = Amount(Input.Threshold, "Input.Threshold", Input.Kind == PromotionKind.CartThreshold ? "A cart-threshold promotion needs a threshold." : null);
+        var cap = MinorAmount(Input.CapAmount, "Input.CapAmount", Currency, null);
+        var threshold = MinorAmount(Input.Threshold, "Input.Threshold", Currency, Input.Kind == PromotionKind.CartThreshold ? "A cart-threshold promotion needs a threshold." : null);
         if (Input.StartsAt is { } starts && Input.EndsAt is { } ends && ends <= starts)
         {
             ModelState.AddModelError("Input.EndsAt", "A promotion must end after it starts.");
@@ -193,27 +193,6 @@ public sealed class EditModel(StorefrontDbContext db, AdminChanges changes, IOpt
         }
 
         return ModelState.IsValid ? (amountOff, cap, threshold, customerUserId) : null;
-    }
-
-    private long? Amount(decimal? value, string field, string? requiredMessage)
-    {
-        if (value is null)
-        {
-            if (requiredMessage is not null)
-            {
-                ModelState.AddModelError(field, requiredMessage);
-            }
-
-            return null;
-        }
-
-        var minor = AdminMoney.ToMinor(value.Value, Currency);
-        if (minor is null)
-        {
-            ModelState.AddModelError(field, $"Use at most {CurrencyInfo.Decimals(Currency)} decimals.");
-        }
-
-        return minor;
     }
 
     private async Task<IActionResult> SetActiveAsync(int id, int version, bool active, CancellationToken cancellationToken)

@@ -61,8 +61,8 @@ public sealed class EditModel(StorefrontDbContext db, AdminChanges changes, IOpt
             Rate = rate;
         }
 
-        var amount = Amount(Input.Amount, "Input.Amount");
-        var freeOver = Amount(Input.FreeOver, "Input.FreeOver");
+        var amount = MinorAmount(Input.Amount, "Input.Amount", Currency);
+        var freeOver = MinorAmount(Input.FreeOver, "Input.FreeOver", Currency);
         if (Input.MinDays is { } min && Input.MaxDays is { } max && max < min)
         {
             ModelState.AddModelError("Input.MaxDays", "The maximum days must be at least the minimum.");
@@ -144,22 +144,6 @@ public sealed class EditModel(StorefrontDbContext db, AdminChanges changes, IOpt
         var result = await changes.SaveAsync(AdminEntities.Shipping, rate, action, before, version, cancellationToken);
         return await AfterSaveAsync(result, $"Shipping rate {rate.Name} {done}.",
             () => action.EndsWith("deleted", StringComparison.Ordinal) ? RedirectToPage("Index") : RedirectToPage(new { id }), cancellationToken);
-    }
-
-    private long? Amount(decimal? value, string field)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var minor = AdminMoney.ToMinor(value.Value, Currency);
-        if (minor is null)
-        {
-            ModelState.AddModelError(field, $"Use at most {CurrencyInfo.Decimals(Currency)} decimals.");
-        }
-
-        return minor;
     }
 }
 
