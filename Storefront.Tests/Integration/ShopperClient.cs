@@ -1,8 +1,8 @@
 using System.Net;
-using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Storefront.Tests.Support;
 
 namespace Storefront.Tests.Integration;
 
@@ -32,18 +32,7 @@ public sealed class ShopperClient(WebApplicationFactory<Program> factory) : IDis
 
     public async Task<(HttpResponseMessage Response, IDocument Document)> PostAsync(IHtmlFormElement form, IDictionary<string, string> fields)
     {
-        var values = form.Elements.OfType<IHtmlInputElement>()
-            .Where(i => !string.IsNullOrEmpty(i.Name) && (i.Type is not ("radio" or "checkbox") || i.IsChecked))
-            .GroupBy(i => i.Name!)
-            .ToDictionary(g => g.Key, g => g.First().Value);
-        foreach (var (key, value) in fields)
-        {
-            values[key] = value;
-        }
-
-        // Resolve the action against the page address explicitly: a bare "/cart?handler=x" would parse as a file path on Linux.
-        var action = new Uri(new Uri(form.BaseUri), form.GetAttribute("action") ?? "");
-        var response = await Http.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(values));
+        var response = await Http.PostAsync(BrowserForm.Action(form), BrowserForm.Content(form, fields));
         return (response, await ParseAsync(response));
     }
 
@@ -65,11 +54,5 @@ public sealed class ShopperClient(WebApplicationFactory<Program> factory) : IDis
 
     public void Dispose() => Http.Dispose();
 
-    private static async Task<IDocument> ParseAsync(HttpResponseMessage response)
-    {
-        var html = await response.Content.ReadAsStringAsync();
-        var context = BrowsingContext.New(Configuration.Default);
-        var address = response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/";
-        return await context.OpenAsync(request => request.Content(html).Address(address));
-    }
+    private static Task<IDocument> ParseAsync(HttpResponseMessage response) => BrowserForm.ParseAsync(response);
 }

@@ -1,8 +1,8 @@
 using System.Net;
-using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Storefront.Tests.Support;
 
 namespace Storefront.Tests.Integration.Admin;
 
@@ -52,37 +52,7 @@ public sealed class AdminClient(WebApplicationFactory<Program> factory) : IDispo
 
     public async Task<(HttpResponseMessage Response, IDocument Document)> PostAsync(IHtmlFormElement form, Dictionary<string, string> fields)
     {
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && (input.Type is not ("radio" or "checkbox") || input.IsChecked)
-                                                  && input.Type is not ("submit" or "button"):
-                    values.Add(new(input.Name!, input.Value));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    var option = select.Options.FirstOrDefault(o => o.IsSelected) ?? select.Options.FirstOrDefault();
-                    if (option is not null)
-                    {
-                        values.Add(new(select.Name!, option.Value));
-                    }
-
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    values.Add(new(area.Name!, area.Value));
-                    break;
-            }
-        }
-
-        foreach (var (key, value) in fields)
-        {
-            values.RemoveAll(v => v.Key == key);
-            values.Add(new(key, value));
-        }
-
-        var action = new Uri(new Uri(form.BaseUri), form.GetAttribute("action") ?? "");
-        var response = await Http.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(values));
+        var response = await Http.PostAsync(BrowserForm.Action(form), BrowserForm.Content(form, fields));
         return (response, await ParseAsync(response));
     }
 
@@ -95,11 +65,5 @@ public sealed class AdminClient(WebApplicationFactory<Program> factory) : IDispo
 
     public void Dispose() => Http.Dispose();
 
-    private static async Task<IDocument> ParseAsync(HttpResponseMessage response)
-    {
-        var html = await response.Content.ReadAsStringAsync();
-        var context = BrowsingContext.New(Configuration.Default);
-        var address = response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/";
-        return await context.OpenAsync(request => request.Content(html).Address(address));
-    }
+    private static Task<IDocument> ParseAsync(HttpResponseMessage response) => BrowserForm.ParseAsync(response);
 }
