@@ -19,7 +19,6 @@ public static class DatabaseProvider
         switch (provider)
         {
             case Sqlite:
-                SqliteBindingShim.EnsureInstalled();
                 return options.UseSqlite(ResolveSqliteFile(connectionString, baseDirectory));
             default:
                 throw new NotSupportedException($"Database provider '{provider}' is not supported; use '{Sqlite}'.");
