@@ -1,49 +1,36 @@
 using Storefront.Data.Catalog;
-using Storefront.Tests.Components.Infrastructure;
 using Storefront.Web.Components;
 
 namespace Storefront.Tests.Components;
 
-public sealed class PriceTagTests
+public sealed class PriceTagTests : BunitContext
 {
     [Fact]
-    public async Task AOneTimePrice_ShowsTheFormattedAmountAndNoInterval()
+    public void AOneTimePrice_ShowsTheFormattedAmountAndNoInterval()
     {
-        var doc = await ComponentRenderer.RenderAsync<PriceTag>(new Dictionary<string, object?>
-        {
-            [nameof(PriceTag.Amount)] = 3200L,
-            [nameof(PriceTag.Currency)] = "usd",
-        });
+        var tag = Render<PriceTag>(p => p.Add(c => c.Amount, 3200L).Add(c => c.Currency, "usd"));
 
-        Assert.Equal("$32.00", doc.Text(".price-amount"));
-        Assert.Null(doc.QuerySelector(".price-interval"));
-        Assert.Equal("3200", doc.QuerySelector(".price")!.GetAttribute("data-amount"));
+        Assert.Equal("$32.00", tag.Find(".price-amount").TextContent.Trim());
+        Assert.Empty(tag.FindAll(".price-interval"));
+        Assert.Equal("3200", tag.Find(".price").GetAttribute("data-amount"));
+        Assert.Equal("usd", tag.Find(".price").GetAttribute("data-currency"));
     }
 
     [Theory]
     [InlineData(BillingInterval.Month, "/ month")]
     [InlineData(BillingInterval.Year, "/ year")]
-    public async Task ASubscriptionPrice_SaysHowOftenItIsBilled(BillingInterval interval, string expected)
+    public void ASubscriptionPrice_SaysHowOftenItIsBilled(BillingInterval interval, string expected)
     {
-        var doc = await ComponentRenderer.RenderAsync<PriceTag>(new Dictionary<string, object?>
-        {
-            [nameof(PriceTag.Amount)] = 2200L,
-            [nameof(PriceTag.Currency)] = "usd",
-            [nameof(PriceTag.Interval)] = interval,
-        });
+        var tag = Render<PriceTag>(p => p.Add(c => c.Amount, 2200L).Add(c => c.Currency, "usd").Add(c => c.Interval, interval));
 
-        Assert.Equal(expected, doc.Text(".price-interval"));
+        Assert.Equal(expected, tag.Find(".price-interval").TextContent.Trim());
     }
 
     [Fact]
-    public async Task AYenPrice_HasNoDecimals()
+    public void AYenPrice_HasNoDecimals()
     {
-        var doc = await ComponentRenderer.RenderAsync<PriceTag>(new Dictionary<string, object?>
-        {
-            [nameof(PriceTag.Amount)] = 2980L,
-            [nameof(PriceTag.Currency)] = "jpy",
-        });
+        var tag = Render<PriceTag>(p => p.Add(c => c.Amount, 2980L).Add(c => c.Currency, "jpy"));
 
-        Assert.Equal("¥2,980", doc.Text(".price-amount"));
+        Assert.Equal("¥2,980", tag.Find(".price-amount").TextContent.Trim());
     }
 }

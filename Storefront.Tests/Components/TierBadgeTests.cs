@@ -1,36 +1,42 @@
-using Storefront.Tests.Components.Infrastructure;
 using Storefront.Web.Components;
 
 namespace Storefront.Tests.Components;
 
-public sealed class TierBadgeTests
+public sealed class TierBadgeTests : BunitContext
 {
     [Fact]
-    public async Task AGoldMember_SeesTheirPerkAndTheWayToTheNextTier()
+    public void AGoldMember_SeesTheirPerkAndTheWayToTheNextTier()
     {
-        var doc = await ComponentRenderer.RenderAsync<TierBadge>(new Dictionary<string, object?>
-        {
-            [nameof(TierBadge.TierName)] = "Gold",
-            [nameof(TierBadge.PercentOff)] = 10,
-            [nameof(TierBadge.CapAmount)] = 2500L,
-            [nameof(TierBadge.NextTierName)] = "Platinum",
-            [nameof(TierBadge.AmountToNextTier)] = 90000L,
-            [nameof(TierBadge.Currency)] = "usd",
-        });
+        var badge = Render<TierBadge>(p => p
+            .Add(c => c.TierName, "Gold")
+            .Add(c => c.PercentOff, 10)
+            .Add(c => c.CapAmount, 2500L)
+            .Add(c => c.NextTierName, "Platinum")
+            .Add(c => c.AmountToNextTier, 90000L)
+            .Add(c => c.Currency, "usd"));
 
-        Assert.Equal("Gold", doc.QuerySelector(".tier")!.GetAttribute("data-tier"));
-        Assert.Equal("Gold member", doc.Text(".tier-name"));
-        Assert.Equal("10 % off (up to $25.00)", doc.Text(".tier-perk"));
-        Assert.Equal("Spend $900.00 more to reach Platinum.", doc.Text(".tier-next"));
+        Assert.Equal("Gold", badge.Find(".tier").GetAttribute("data-tier"));
+        Assert.Equal("Gold member", badge.Find(".tier-name").TextContent.Trim());
+        Assert.Equal("10 % off (up to $25.00)", badge.Find(".tier-perk").TextContent.Trim());
+        Assert.Equal("Spend $900.00 more to reach Platinum.", badge.Find(".tier-next").TextContent.Trim());
     }
 
     [Fact]
-    public async Task ACustomerWithoutATier_IsToldSo_AndGetsNoPerk()
+    public void ATierWithoutACap_ShowsOnlyThePercentage()
     {
-        var doc = await ComponentRenderer.RenderAsync<TierBadge>(new Dictionary<string, object?> { [nameof(TierBadge.TierName)] = null });
+        var badge = Render<TierBadge>(p => p.Add(c => c.TierName, "Platinum").Add(c => c.PercentOff, 15));
 
-        Assert.Equal("none", doc.QuerySelector(".tier")!.GetAttribute("data-tier"));
-        Assert.Equal("No tier yet", doc.Text(".tier-name"));
-        Assert.Null(doc.QuerySelector(".tier-perk"));
+        Assert.Equal("15 % off", badge.Find(".tier-perk").TextContent.Trim());
+        Assert.Empty(badge.FindAll(".tier-next"));
+    }
+
+    [Fact]
+    public void ACustomerWithoutATier_IsToldSo_AndGetsNoPerk()
+    {
+        var badge = Render<TierBadge>(p => p.Add(c => c.TierName, null));
+
+        Assert.Equal("none", badge.Find(".tier").GetAttribute("data-tier"));
+        Assert.Equal("No tier yet", badge.Find(".tier-name").TextContent.Trim());
+        Assert.Empty(badge.FindAll(".tier-perk"));
     }
 }
