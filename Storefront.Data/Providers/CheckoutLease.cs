@@ -20,6 +20,14 @@ public static class CheckoutLease
         return rows == 1;
     }
 
+    /// <summary>
+    /// Gives the lease back and restores the version the action read, if the claim is still ours: a refused or
+    /// failed action leaves the checkout exactly as it was.
+    /// </summary>
+    public static Task<int> ReleaseUnchangedAsync(this StorefrontDbContext db, Guid checkoutId, int readVersion, CancellationToken cancellationToken) =>
+        db.Checkouts.Where(c => c.Id == checkoutId && c.Version == readVersion + 1)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, readVersion).SetProperty(c => c.UpdateLeaseUntil, (DateTimeOffset?)null), cancellationToken);
+
     /// <summary>Gives the lease back without other changes (the action failed; nothing else was written).</summary>
     public static Task ReleaseAsync(this StorefrontDbContext db, Guid checkoutId, CancellationToken cancellationToken) =>
         db.Checkouts.Where(c => c.Id == checkoutId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdateLeaseUntil, (DateTimeOffset?)null), cancellationToken);

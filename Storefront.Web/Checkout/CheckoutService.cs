@@ -228,7 +228,7 @@ public sealed partial class CheckoutService(
             await AdjustHoldsAsync(checkout, quote, previousHolds, cancellationToken);
             var (request, synced) = await sync.BuildUpdateAsync(checkout, quote, cancellationToken);
             var session = await stripe.UpdateCheckoutSessionAsync(
-                checkout.StripeSessionId!, request, StripeRequestOptions.WithIdempotencyKey($"checkout-{checkout.Id}-v{readVersion + 1}"), cancellationToken);
+                checkout.StripeSessionId!, request, StripeRequestOptions.WithIdempotencyKey(UpdateIdempotencyKey(checkout.Id, readVersion + 1, request)), cancellationToken);
 
             ApplyToCheckout(checkout, lines, synced, session);
             checkout.SetPromotionCode(code);
@@ -245,7 +245,7 @@ public sealed partial class CheckoutService(
         catch (Exception ex)
         {
             // Whatever went wrong (including the shopper going away mid-call), holds and lease go back to how they were.
-            await RollBackAsync(checkout, action, before, previousHolds, ex, started);
+            await RollBackAsync(checkout, action, before, previousHolds, readVersion, ex, started);
             var answer = ex switch
             {
                 StripeException stripeError => Translate(stripeError),
@@ -277,7 +277,8 @@ public sealed partial class CheckoutService(
         }
     }
 
-    private async Task RollBackAsync(CheckoutEntity checkout, string action, string? before, IReadOnlyDictionary<int, int> previousHolds, Exception failure, long started)
+    private async Task RollBackAsync(
+        CheckoutEntity checkout, string action, string? before, IReadOnlyDictionary<int, int> previousHolds, int readVersion, Exception failure, long started)
     {
         db.ChangeTracker.Clear();
         var current = await HeldByProductAsync(checkout.Id, CancellationToken.None);
@@ -298,7 +299,8 @@ public sealed partial class CheckoutService(
 
         db.AuditEntries.Add(Audit(checkout, action, before, null, Describe(failure), started));
         await db.SaveChangesAsync(CancellationToken.None);
-        await db.ReleaseAsync(checkout.Id, CancellationToken.None);
+        // A refused action changed nothing, so the version goes back too (tabs that read it stay current).
+        await db.ReleaseUnchangedAsync(checkout.Id, readVersion, CancellationToken.None);
         LogActionFailed(logger, action, checkout.Id, failure.GetType().Name, failure.Message);
     }
 
@@ -378,6 +380,16 @@ public sealed partial class CheckoutService(
     private async Task<IReadOnlyDictionary<int, int>> HeldByProductAsync(Guid checkoutId, CancellationToken cancellationToken) =>
         await db.InventoryHolds.AsNoTracking().Where(h => h.CheckoutId == checkoutId)
             .ToDictionaryAsync(h => h.ProductId, h => h.Quantity, cancellationToken);
+
+    /// <summary>
+    /// Checkout id and version name the change; the digest of the request makes a different change at the same version
+    /// (the version is restored after a refusal) a different key, so a retried action never replays or collides.
+    /// </summary>
+    public static string UpdateIdempotencyKey(Guid checkoutId, int version, object request)
+    {
+        var digest = System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, request.GetType()));
+        return $"checkout-{checkoutId}-v{version}-{Convert.ToHexStringLower(digest, 0, 12)}";
+    }
 
     private static CheckoutException Translate(StripeException ex) =>
         ex.Type == "idempotency_error" || ex.HttpStatus == System.Net.HttpStatusCode.Conflict

@@ -8,6 +8,7 @@ using Storefront.Data.Seed;
 using Storefront.Web.Carts;
 using Storefront.Web.Catalog;
 using Storefront.Web.Checkout;
+using Storefront.Web.Infrastructure.Handlers;
 using Storefront.Web.Inventory;
 using Storefront.Web.Loyalty;
 using Storefront.Web.Pricing;
@@ -76,7 +77,14 @@ public static class StorefrontHostingExtensions
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/Register");
             })
-            .AddMvcOptions(options => ShopperFacingMessages.Apply(options.ModelBindingMessageProvider));
+            .AddMvcOptions(options =>
+            {
+                ShopperFacingMessages.Apply(options.ModelBindingMessageProvider);
+                options.Filters.Add(new PageHandlerGuard());
+            })
+            // A body naming a field twice is ambiguous (which one did the client mean?): refuse it rather than take the last.
+            .AddJsonOptions(options => options.JsonSerializerOptions.AllowDuplicateProperties = false);
+        services.AddProblemDetails();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
