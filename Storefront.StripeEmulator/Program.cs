@@ -8,7 +8,9 @@ namespace Storefront.StripeEmulator;
 /// Storefront.Web's in projects referencing both (WebApplicationFactory&lt;Program&gt;).
 /// Configuration (appsettings, environment <c>Emulator__…</c> or command line <c>--Emulator:…</c>):
 /// <c>Emulator:WebhookEndpoints:0:Url</c> / <c>Emulator:WebhookEndpoints:0:Secret</c>, <c>Emulator:DefaultApiVersion</c>,
-/// <c>Emulator:WebhookRetrySeconds:0..n</c>.
+/// <c>Emulator:WebhookRetrySeconds:0..n</c>, <c>Emulator:ApiKey</c> (the secret key clients must send; Development default
+/// <c>sk_test_emulator</c>, else a random key printed at start), <c>Emulator:AllowAnonymousControl</c> (control endpoints
+/// and dashboard outside Development).
 /// </summary>
 public sealed class EmulatorProgram
 {
@@ -21,6 +23,9 @@ public sealed class EmulatorProgram
         builder.Services.AddStripeEmulator(options => Configure(options, section));
         var app = builder.Build();
         app.UseStripeEmulator("");
+        var access = app.Services.GetRequiredService<Access.EmulatorAccess>();
+        if (access.GeneratedKey)
+            Console.WriteLine($"Stripe emulator secret key (set Emulator:ApiKey to choose one): {access.ApiKeys[0]}");
         app.Run();
     }
 
@@ -37,6 +42,9 @@ public sealed class EmulatorProgram
                 options.WebhookEndpoints.Add(new WebhookEndpoint(url, secret));
         }
         if (section["DefaultApiVersion"] is { Length: > 0 } version) options.DefaultApiVersion = version;
+        if (section["ApiKey"] is { Length: > 0 } key) options.ApiKeys.Add(key);
+        options.ApiKeys.AddRange(section.GetSection("ApiKeys").GetChildren().Select(c => c.Value).OfType<string>().Where(k => k.Length > 0));
+        if (bool.TryParse(section["AllowAnonymousControl"], out var anonymous)) options.AllowAnonymousControl = anonymous;
         var retries = section.GetSection("WebhookRetrySeconds").GetChildren()
             .Select(c => double.TryParse(c.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : (TimeSpan?)null)
             .OfType<TimeSpan>().ToList();

@@ -19,6 +19,7 @@ public static class StripeEmulatorServiceCollectionExtensions
         if (configure is not null) services.Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StripeEmulatorState>();
+        services.TryAddSingleton<Access.EmulatorAccess>();
         services.TryAddSingleton<EmulatorHttpHandler>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
         services.AddHostedService<WebhookDispatcher>();

@@ -4,7 +4,7 @@ namespace Storefront.StripeEmulator;
 public sealed record WebhookEndpoint(string Url, string Secret);
 
 /// <summary>Settings of the local Stripe emulator. Bind from configuration section <c>Emulator</c> in standalone mode.</summary>
-public sealed class StripeEmulatorOptions
+public sealed partial class StripeEmulatorOptions
 {
     /// <summary>
     /// Name of the <see cref="IHttpClientFactory"/> client that delivers webhooks. A host whose receiver is not on a
@@ -38,7 +38,4 @@ public sealed class StripeEmulatorOptions
 
     /// <summary>How long an idempotency key's first response is replayed.</summary>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>Secret keys must start with one of these prefixes (any suffix is accepted).</summary>
-    public List<string> AcceptedKeyPrefixes { get; set; } = ["sk_test_", "rk_test_"];
 }

@@ -39,7 +39,7 @@ public static class StripeLatencyBenchmark
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddStripeEmulator();
+        builder.Services.AddStripeEmulator(o => o.ApiKeys = [StripeOptions.DevelopmentEmulatorApiKey]);
         await using var app = builder.Build();
         app.Use(async (ctx, next) =>
         {

@@ -55,7 +55,7 @@ internal sealed class WebhookDispatcher(StripeEmulatorState state, IHttpClientFa
                 {
                     Content = new StringContent(body, Encoding.UTF8, "application/json"),
                 };
-                request.Headers.TryAddWithoutValidation("Stripe-Signature", Sign(endpoint.Secret, state.UtcNow.ToUnixTimeSeconds(), body));
+                request.Headers.TryAddWithoutValidation("Stripe-Signature", Sign(endpoint.Secret, state.WallClockNow.ToUnixTimeSeconds(), body));
                 request.Headers.TryAddWithoutValidation("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks) Storefront-emulator");
                 using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
                 status = (int)response.StatusCode;
@@ -71,7 +71,7 @@ internal sealed class WebhookDispatcher(StripeEmulatorState state, IHttpClientFa
                 error = ex.GetType().Name + ": " + ex.Message;
             }
             var ok = error is null;
-            state.RecordDelivery(new WebhookDeliveryAttempt(eventId, type, endpoint.Url, attempt, status, error, state.UtcNow, ok));
+            state.RecordDelivery(new WebhookDeliveryAttempt(eventId, type, endpoint.Url, attempt, status, error, state.WallClockNow, ok));
             if (ok) return;
             if (attempt > schedule.Count)
             {

@@ -10,7 +10,7 @@ namespace Storefront.StripeEmulator.Internal;
 /// The emulator's HTTP surface, a hand-written router so it never depends on (or disturbs) the host's endpoint routing:
 /// <c>/v1/…</c> Stripe API, <c>/_emulator/…</c> control API (faults, deliveries, time), <c>/</c> dashboard.
 /// </summary>
-internal sealed class EmulatorHttpHandler(StripeEmulatorState state)
+internal sealed class EmulatorHttpHandler(StripeEmulatorState state, Access.EmulatorAccess access)
 {
     /// <summary>Handles the request when the path belongs to the emulator; returns false otherwise (root mounting).</summary>
     public async Task<bool> TryHandleAsync(HttpContext ctx, bool ownsEverything)
@@ -24,6 +24,7 @@ internal sealed class EmulatorHttpHandler(StripeEmulatorState state)
                 await WriteUnrecognized(ctx, path);
                 return true;
             }
+            if (!await ControlAllowedAsync(ctx, page: true, path)) return true;
             await Dashboard.WriteAsync(ctx, state);
             return true;
         }
@@ -39,12 +40,21 @@ internal sealed class EmulatorHttpHandler(StripeEmulatorState state)
         }
         if (path.StartsWith("/_emulator/", StringComparison.Ordinal))
         {
+            if (!await ControlAllowedAsync(ctx, page: false, path)) return true;
             await ControlApi.HandleAsync(ctx, state, path);
             return true;
         }
         if (!ownsEverything) return false;
         await WriteUnrecognized(ctx, path);
         return true;
+    }
+
+    private async Task<bool> ControlAllowedAsync(HttpContext ctx, bool page, string path)
+    {
+        var decision = await access.DecideControlAsync(ctx);
+        if (decision == Access.ControlDecision.Allowed) return true;
+        await Access.EmulatorAccess.RefuseAsync(ctx, decision, page, path, state.Options.PathPrefix);
+        return false;
     }
 
     private static Task WriteUnrecognized(HttpContext ctx, string path) =>
@@ -205,7 +215,7 @@ internal sealed class EmulatorHttpHandler(StripeEmulatorState state)
             error = new StripeEmulatorException(401, "invalid_request_error", EmulatorMessages.NoApiKey);
             return null;
         }
-        if (!state.Options.AcceptedKeyPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal) && key.Length > prefix.Length))
+        if (!access.IsApiKey(key))
         {
             var shown = key.Length <= 8 ? key : key[..Math.Min(8, key.Length)] + new string('*', Math.Max(0, key.Length - 12)) + key[^4..];
             error = new StripeEmulatorException(401, "invalid_request_error",

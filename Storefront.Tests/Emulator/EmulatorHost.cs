@@ -41,6 +41,9 @@ public sealed record ReceivedWebhook(string Signature, string Body, JsonObject E
 public abstract class EmulatorHost : IAsyncLifetime
 {
     public const string SecretKey = "sk_test_emulator_tests_123";
+
+    /// <summary>A second accepted key (another "account"): idempotency keys are scoped per secret key.</summary>
+    public const string OtherAccountKey = "sk_test_another_account";
     public const string WebhookSecret = "whsec_test_emulator_0123456789abcdef";
     public static readonly DateTimeOffset Start = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
@@ -58,14 +61,16 @@ public abstract class EmulatorHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = EnvironmentName });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddStripeEmulator(o =>
         {
+            o.ApiKeys = [SecretKey, OtherAccountKey];
             o.WebhookRetrySchedule = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200)];
             o.ExpirySweepInterval = TimeSpan.FromMilliseconds(50);
+            ConfigureEmulator(o);
         });
         ConfigureHostServices(builder.Services);
         _app = builder.Build();
@@ -88,6 +93,12 @@ public abstract class EmulatorHost : IAsyncLifetime
         State.Options.WebhookEndpoints.Add(new WebhookEndpoint(Origin + "/hooks/a", WebhookSecret));
         Http = NewClient(SecretKey);
     }
+
+    /// <summary>The host's environment: Development unless a fixture tests what a deployment exposes.</summary>
+    protected virtual string EnvironmentName => "Development";
+
+    /// <summary>Lets a fixture change the emulator's options (persistence, control access…).</summary>
+    protected virtual void ConfigureEmulator(StripeEmulatorOptions options) { }
 
     /// <summary>Lets a fixture give the host its own services (auth, antiforgery…).</summary>
     protected virtual void ConfigureHostServices(IServiceCollection services) { }

@@ -47,7 +47,7 @@ public sealed class IdempotencyTests(RootEmulator host) : IClassFixture<RootEmul
     {
         var key = Guid.NewGuid().ToString();
         var a = await host.Http.Post("v1/products", new Form(("name", "Scoped")), key);
-        using var other = host.NewClient("sk_test_another_account");
+        using var other = host.NewClient(EmulatorHost.OtherAccountKey);
         var b = await other.Post("v1/products", new Form(("name", "Scoped")), key);
         Assert.NotEqual(a.Obj.S("id"), b.Obj.S("id"));
         Assert.Equal("", b.Header("Idempotent-Replayed"));

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,18 @@ public static class EmbeddedStripeEmulator
                     "or Stripe:AllowEmulatorInProduction=true for a demo deployment that takes no real payments.");
             }
 
-            builder.Services.AddStripeEmulator();
+            // One secret key shared by the emulator (the only key it accepts) and the shop's Stripe client.
+            var apiKey = builder.Configuration["Stripe:EmulatorApiKey"] is { Length: > 0 } configured
+                ? configured
+                : builder.Environment.IsDevelopment() ? StripeOptions.DevelopmentEmulatorApiKey : "sk_test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+            builder.Services.PostConfigure<StripeOptions>(options => options.EmulatorApiKey = apiKey);
+            builder.Services.AddStripeEmulator(options =>
+            {
+                options.ApiKeys = [apiKey];
+
+                // Outside Development only admins may drive the emulator (reset, faults, time) or see its dashboard.
+                options.ControlAuthorizationPolicy = Policies.Admin;
+            });
         }
 
         return builder;

@@ -18,8 +18,8 @@ public sealed class StripeOptions
 {
     public const string SectionName = "Stripe";
 
-    /// <summary>Bearer key the server uses when it talks to the emulator; the emulator accepts any sk_test_ key.</summary>
-    public const string EmulatorSecretKey = "sk_test_emulator";
+    /// <summary>The emulator's secret key in Development (and the fallback of a client with no embedded emulator).</summary>
+    public const string DevelopmentEmulatorApiKey = "sk_test_emulator";
 
     /// <summary>Publishable key handed to the emulator's Stripe.js stand-in.</summary>
     public const string EmulatorPublishableKey = "pk_test_emulator";
@@ -35,6 +35,12 @@ public sealed class StripeOptions
 
     /// <summary>Overrides the API base URL (a standalone emulator, say). Empty: real Stripe, or the mounted emulator.</summary>
     public string? ApiBase { get; set; }
+
+    /// <summary>
+    /// The only secret key the embedded emulator accepts, and the one the shop sends it. Unset: <c>sk_test_emulator</c>
+    /// in Development, a random key per start elsewhere (so a demo deployment's emulator answers nobody but the shop).
+    /// </summary>
+    public string? EmulatorApiKey { get; set; }
 
     /// <summary>Where the embedded emulator is mounted inside the shop when no keys are configured.</summary>
     public string EmulatorPathPrefix { get; set; } = "/_stripe";

@@ -93,6 +93,6 @@ public sealed class StripeGatewayHttpClientFactoryTests
         Assert.Equal("cs_test_1", session.Id);
         var request = Assert.Single(handler.Requests);
         Assert.Equal("http://localhost/_stripe/v1/checkout/sessions/cs_test_1/expire", request.Uri.AbsoluteUri);
-        Assert.Equal("Bearer " + StripeOptions.EmulatorSecretKey, request.Header("Authorization"));
+        Assert.Equal("Bearer " + StripeOptions.DevelopmentEmulatorApiKey, request.Header("Authorization"));
     }
 }

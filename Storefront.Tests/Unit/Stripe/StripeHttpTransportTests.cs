@@ -325,7 +325,7 @@ public sealed class StripeHttpTransportTests
         var prices = await client.Gateway.ListPricesAsync(new PriceListRequest { LookupKeys = ["k1"], Active = true });
 
         var request = Assert.Single(client.Handler.Requests);
-        Assert.Equal("Bearer " + StripeOptions.EmulatorSecretKey, request.Header("Authorization"));
+        Assert.Equal("Bearer " + StripeOptions.DevelopmentEmulatorApiKey, request.Header("Authorization"));
         Assert.Equal("http://127.0.0.1:5000/_stripe/v1/prices?active=true&lookup_keys[0]=k1", request.Uri.OriginalString);
         Assert.Equal(500, Assert.Single(prices.Data).UnitAmount);
         Assert.False(prices.HasMore);

@@ -73,7 +73,7 @@ public sealed class StripeHttpTransport
         var isPost = method == HttpMethod.Post;
         var idempotencyKey = isPost ? ResolveIdempotencyKey(requestOptions) : null;
         var uri = BuildUri(path, isPost ? null : encoded);
-        var secretKey = options.UsesEmulator ? StripeOptions.EmulatorSecretKey : options.SecretKey!;
+        var secretKey = options.UsesEmulator ? options.EmulatorApiKey ?? StripeOptions.DevelopmentEmulatorApiKey : options.SecretKey!;
 
         for (var attempt = 1; ; attempt++)
         {
