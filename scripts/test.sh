@@ -29,6 +29,10 @@ if ! chromium_path >/dev/null; then
 fi
 chromium_path >/dev/null || fail "Chromium is still missing after the install step"
 
+# --- Node packages: TypeScript and Stripe.js's types, which the tests use to type-check the browser code ---
+command -v npm >/dev/null || fail "npm is missing: install Node.js and npm"
+npm ci --no-audit --no-fund || fail "npm ci failed"
+
 # --- Build once, then test every test project ---
 dotnet build Storefront.sln -c Release -warnaserror -nologo -clp:ErrorsOnly || fail "build failed"
 

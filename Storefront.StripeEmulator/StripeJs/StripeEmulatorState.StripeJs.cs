@@ -33,15 +33,34 @@ public sealed partial class StripeEmulatorState
             foreach (var l in s.Lines)
             {
                 var price = Prices[l.PriceId];
+                var taxes = new JsonArray();
+                long exclusive = 0, inclusive = 0;
+                foreach (var t in l.Taxes)
+                {
+                    var rate = TaxRates[t.TaxRateId];
+                    if (rate.Inclusive) inclusive += t.Amount;
+                    else exclusive += t.Amount;
+                    taxes.Add(new JsonObject
+                    {
+                        ["display_name"] = rate.DisplayName,
+                        ["percentage"] = rate.Percentage,
+                        ["inclusive"] = rate.Inclusive,
+                        ["amount"] = t.Amount,
+                    });
+                }
                 lines.Add(new JsonObject
                 {
                     ["id"] = l.Id,
+                    ["price_id"] = price.Id,
                     ["name"] = Products.TryGetValue(price.ProductId, out var product) ? product.Name : price.Id,
                     ["quantity"] = l.Quantity,
                     ["unit_amount"] = price.UnitAmount,
                     ["amount_subtotal"] = l.AmountSubtotal,
                     ["amount_discount"] = l.AmountDiscount,
                     ["amount_tax"] = l.AmountTax,
+                    ["tax_exclusive"] = exclusive,
+                    ["tax_inclusive"] = inclusive,
+                    ["taxes"] = taxes,
                     ["amount_total"] = l.AmountTotal,
                     ["recurring"] = price.Interval is null ? null : new JsonObject { ["interval"] = price.Interval, ["interval_count"] = price.IntervalCount },
                 });
@@ -50,7 +69,16 @@ public sealed partial class StripeEmulatorState
             if (s.CouponId is not null && s.AmountDiscount > 0)
             {
                 var coupon = Coupons.GetValueOrDefault(s.CouponId);
-                discounts.Add(new JsonObject { ["display_name"] = coupon?.Name ?? s.CouponId, ["amount"] = s.AmountDiscount, ["coupon"] = s.CouponId });
+                discounts.Add(new JsonObject
+                {
+                    ["display_name"] = coupon?.Name ?? s.CouponId,
+                    ["amount"] = s.AmountDiscount,
+                    ["coupon"] = s.CouponId,
+                    ["promotion_code"] = s.PromotionCode,
+                    ["percent_off"] = coupon?.PercentOff,
+                    ["duration"] = coupon?.Duration,
+                    ["duration_in_months"] = coupon?.DurationInMonths,
+                });
             }
             var options = new JsonArray();
             foreach (var o in s.ShippingOptions)

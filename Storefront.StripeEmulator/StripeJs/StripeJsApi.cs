@@ -78,7 +78,7 @@ internal static partial class StripeJsApi
         if (HttpMethods.IsOptions(ctx.Request.Method))
         {
             ctx.Response.Headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS";
-            ctx.Response.Headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type";
+            ctx.Response.Headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, Stripe-Version";
             ctx.Response.Headers["Access-Control-Max-Age"] = "600";
             ctx.Response.StatusCode = 204;
             return;

@@ -1,14 +1,18 @@
 /*
- * Storefront Stripe emulator — Stripe.js stand-in (basil-era Checkout Sessions, custom UI mode).
- * Loaded instead of https://js.stripe.com/basil/stripe.js in emulator mode. Written for the emulator; it implements
- * only the surface described in STRIPE.md ("Stripe.js checkout, basil era") and talks to the emulator's private
- * client endpoints at {base}/_js/checkout/… where {base} is derived from this script's own URL.
+ * Storefront Stripe emulator — Stripe.js stand-in (endive train, Checkout Sessions in elements UI mode).
+ * Loaded instead of https://js.stripe.com/endive/stripe.js in emulator mode. Written for the emulator; it implements
+ * only the surface described in STRIPE.md ("Stripe.js, endive train") and talks to the emulator's private client
+ * endpoints at {base}/_js/checkout/… where {base} is derived from this script's own URL.
  *
- * Surface: Stripe(pk, {betas, emulatorServerUpdateTimeoutMs?}).initCheckout({fetchClientSecret, elementsOptions})
- *   → checkout: session(), on/off('change'), runServerUpdate(fn), updateLineItemQuantity({lineItem, quantity}),
- *   applyPromotionCode(code), removePromotionCode(), updateShippingAddress({name, address}),
- *   updateShippingOption(id), updateEmail(email), createPaymentElement(), createShippingAddressElement(),
- *   confirm({returnUrl?, email?}). emulatorServerUpdateTimeoutMs is emulator-only (tests); Stripe's is 20 s.
+ * Surface: Stripe(pk, {betas, emulatorServerUpdateTimeoutMs?}).initCheckoutElementsSdk({clientSecret, elementsOptions})
+ *   → checkout (synchronous): on('change'), loadActions(), createPaymentElement(), createShippingAddressElement(),
+ *   getPaymentElement(), getShippingAddressElement(), changeAppearance(), loadFonts().
+ *   loadActions() → {type:'success', actions} | {type:'error', error}; actions: getSession(), runServerUpdate(fn),
+ *   confirm({returnUrl?, email?}), updateEmail(email), updateShippingAddress({name, address}),
+ *   updateShippingOption(id), updateLineItemQuantity({lineItem, quantity}), applyPromotionCode(code),
+ *   removePromotionCode(); each resolves {type:'success', session} | {type:'error', error:{message, code}}, never rejects.
+ *   The basil-era initCheckout throws. The session object has exactly the fields of StripeCheckoutSession
+ *   (@stripe/stripe-js 10.x). emulatorServerUpdateTimeoutMs is emulator-only (tests); Stripe's is 20 s.
  *
  * Concurrency rule: client mutators, confirm and runServerUpdate run one at a time, in call order (a mutator called
  * while runServerUpdate is in flight waits for it to finish, then runs against the refreshed session).
@@ -25,6 +29,8 @@
   }
 
   var SERVER_UPDATE_TIMEOUT_MS = 20000;
+  var API_VERSION = '2026-10-28.endive';
+  var SERVER_UPDATE_BETA = 'checkout_server_update_beta=v1';
   var COUNTRIES = [
     ['US', 'United States'], ['CA', 'Canada'], ['GB', 'United Kingdom'], ['DE', 'Germany'], ['FR', 'France'],
     ['JP', 'Japan'], ['IE', 'Ireland'], ['NL', 'Netherlands'], ['ES', 'Spain'], ['IT', 'Italy'], ['AU', 'Australia']
@@ -97,10 +103,12 @@
     }
     var digits = fmt.resolvedOptions().maximumFractionDigits;
     var factor = Math.pow(10, digits);
-    return function (minor) {
+    var format = function (minor) {
       var n = Number(minor || 0);
-      return { amount: fmt.format(n / factor), minorUnitsAmount: n };
+      return { minorUnitsAmount: n, amount: fmt.format(n / factor) };
     };
+    format.divisor = factor;
+    return format;
   }
 
   function Emitter() { this.handlers = {}; }
@@ -332,120 +340,286 @@
     });
   }
 
-  // ------------------------------------------------------------------ checkout
+  // ------------------------------------------------------------------ session snapshot (StripeCheckoutSession)
 
-  function Checkout(api, raw, options) {
-    this.api = api;
-    this.serverUpdateTimeoutMs = options.serverUpdateTimeoutMs || SERVER_UPDATE_TIMEOUT_MS;
-    this.raw = raw;
-    this.events = new Emitter();
-    this.locale = options.locale;
-    this.paymentElement = null;
-    this.addressElement = null;
-    this.queue = Promise.resolve();
-    this.snapshot = this.buildSnapshot();
+  function sumTaxes(lists, f) {
+    var byKey = {};
+    var order = [];
+    lists.forEach(function (taxes) {
+      (taxes || []).forEach(function (t) {
+        var key = t.display_name + '|' + t.percentage + '|' + t.inclusive;
+        if (!byKey[key]) {
+          byKey[key] = { display_name: t.display_name, percentage: t.percentage, inclusive: t.inclusive, amount: 0 };
+          order.push(key);
+        }
+        byKey[key].amount += t.amount;
+      });
+    });
+    return order.map(function (k) { return taxAmount(byKey[k], f); });
   }
 
-  Checkout.prototype.buildSnapshot = function () {
-    var r = this.raw;
-    var f = makeFormatter(r.currency, this.locale);
+  function taxAmount(t, f) {
+    var a = f(t.amount);
+    return { amount: a.amount, minorUnitsAmount: a.minorUnitsAmount, inclusive: !!t.inclusive, displayName: t.display_name, percentage: Number(t.percentage) };
+  }
+
+  function discountAmount(d, amount, f) {
+    var a = f(amount);
+    var recurring = d.duration === 'forever' ? { type: 'forever' }
+      : d.duration === 'repeating' ? { type: 'repeating', durationInMonths: d.duration_in_months || 0 }
+      : null;
+    return {
+      amount: a.amount,
+      minorUnitsAmount: a.minorUnitsAmount,
+      displayName: d.display_name,
+      promotionCode: d.promotion_code || null,
+      recurring: recurring,
+      percentOff: d.percent_off == null ? null : Number(d.percent_off)
+    };
+  }
+
+  /**
+   * Builds the session object Stripe.js hands to the page: exactly the fields of StripeCheckoutSession in
+   * @stripe/stripe-js 10.x (a test type-checks a captured one). Fields the emulator has no notion of are null.
+   */
+  function buildSession(r, f, divisor, canConfirm, lastPaymentError) {
+    var discounts = r.discounts || [];
+    var lines = (r.line_items || []).map(function (l) {
+      return {
+        id: l.id,
+        name: l.name,
+        discount: f(l.amount_discount),
+        subtotal: f(l.amount_subtotal),
+        total: f(l.amount_total),
+        taxExclusive: f(l.tax_exclusive),
+        taxInclusive: f(l.tax_inclusive),
+        unitAmount: f(l.unit_amount),
+        unitAmountDecimal: null,
+        description: null,
+        quantity: l.quantity,
+        unitLabel: null,
+        discountAmounts: l.amount_discount > 0 ? discounts.map(function (d) { return discountAmount(d, l.amount_discount, f); }) : [],
+        taxAmounts: (l.taxes || []).map(function (t) { return taxAmount(t, f); }),
+        recurring: l.recurring ? { interval: l.recurring.interval, intervalCount: l.recurring.interval_count, usageType: 'licensed' } : null,
+        adjustableQuantity: null,
+        images: [],
+        priceId: l.price_id,
+        isRemovable: false,
+        pricing: null,
+        transformQuantity: null
+      };
+    });
     var selected = null;
     var options = (r.shipping_options || []).map(function (o) {
+      var a = f(o.amount);
       var opt = {
+        amount: a.amount,
+        minorUnitsAmount: a.minorUnitsAmount,
         id: o.id,
+        currency: r.currency,
         displayName: o.display_name,
-        amount: f(o.amount),
-        deliveryEstimate: o.delivery_estimate || null
+        deliveryEstimate: o.delivery_estimate ? { minimum: o.delivery_estimate.minimum || null, maximum: o.delivery_estimate.maximum || null } : null
       };
       if (o.id === r.selected_shipping_rate) selected = opt;
       return opt;
     });
-    var email = r.email || null;
-    var needsShipping = options.length > 0;
-    var ae = this.addressElement;
-    var aeMounted = !!(ae && !ae.destroyed && ae.root && ae.root.isConnected);
-    // With shipping options an address is required (stored, or typed into the element); without them a mounted
-    // address element still has to be complete.
-    var addressOk = needsShipping
-      ? (!!r.shipping_address || !!(aeMounted && ae.complete))
-      : (!aeMounted || ae.complete || !!r.shipping_address);
-    var paymentComplete = !!(this.paymentElement && !this.paymentElement.destroyed && this.paymentElement.complete);
+    var status = r.status === 'complete' ? { type: 'complete', paymentStatus: r.payment_status }
+      : r.status === 'expired' ? { type: 'expired' } : { type: 'open' };
     return {
-      id: r.id,
-      status: { type: r.status },
-      canConfirm: r.status === 'open' && !!email && paymentComplete && addressOk,
+      billingAddress: null,
+      businessName: null,
+      nameCollection: null,
+      canConfirm: canConfirm,
       currency: r.currency,
-      lineItems: (r.line_items || []).map(function (l) {
-        return {
-          id: l.id,
-          name: l.name,
-          quantity: l.quantity,
-          unitAmount: f(l.unit_amount),
-          subtotal: f(l.amount_subtotal),
-          discount: f(l.amount_discount),
-          taxAmounts: [],
-          total: f(l.amount_total),
-          recurring: l.recurring ? { interval: l.recurring.interval, intervalCount: l.recurring.interval_count } : null
-        };
-      }),
-      discountAmounts: (r.discounts || []).map(function (d) {
-        return { displayName: d.display_name, amount: f(d.amount), promotionCode: null };
-      }),
-      shippingOptions: options,
+      currencyOptions: null,
+      discountAmounts: discounts.map(function (d) { return discountAmount(d, d.amount, f); }),
+      email: r.email || null,
+      id: r.id,
+      lastPaymentError: lastPaymentError,
+      lineItems: lines,
+      livemode: false,
+      minorUnitsAmountDivisor: divisor,
+      phoneNumber: null,
+      recurring: buildRecurring(r, f),
+      savedPaymentMethods: null,
       shipping: selected ? { shippingOption: selected, taxAmounts: [] } : null,
+      shippingAddress: r.shipping_address
+        ? { name: r.shipping_address.name, address: Object.assign({}, r.shipping_address.address) }
+        : null,
+      shippingOptions: options,
+      status: status,
+      surcharge: null,
+      tax: options.length > 0 && !r.shipping_address ? { status: 'requires_shipping_address' } : { status: 'ready' },
+      taxAmounts: sumTaxes((r.line_items || []).map(function (l) { return l.taxes; }), f),
+      taxIdInfo: null,
       total: {
-        subtotal: f(r.totals.subtotal),
+        appliedBalance: f(0),
+        balanceAppliedToNextInvoice: false,
         discount: f(r.totals.discount),
         shippingRate: f(r.totals.shipping),
+        subtotal: f(r.totals.subtotal),
+        surcharge: f(0),
         taxExclusive: f(r.totals.tax_exclusive),
         taxInclusive: f(r.totals.tax_inclusive),
         total: f(r.totals.total)
       },
-      email: email,
-      shippingAddress: r.shipping_address
-        ? { name: r.shipping_address.name, address: Object.assign({}, r.shipping_address.address) }
-        : null
+      optionalItems: null
     };
+  }
+
+  /**
+   * Subscription sessions: what the next invoice charges, from the recurring lines. The emulator's coupons with
+   * duration "once" are left out of it; tax is the line's tax as computed now (an approximation).
+   */
+  function buildRecurring(r, f) {
+    var lines = (r.line_items || []).filter(function (l) { return !!l.recurring; });
+    if (r.mode !== 'subscription' || lines.length === 0) return null;
+    var once = (r.discounts || []).every(function (d) { return d.duration === 'once' || !d.duration; });
+    var sum = function (key) { return lines.reduce(function (acc, l) { return acc + (l[key] || 0); }, 0); };
+    var subtotal = sum('amount_subtotal');
+    var discount = once ? 0 : sum('amount_discount');
+    var taxExclusive = sum('tax_exclusive');
+    return {
+      interval: lines[0].recurring.interval,
+      intervalCount: lines[0].recurring.interval_count,
+      isProrated: false,
+      dueNext: {
+        subtotal: f(subtotal),
+        total: f(subtotal - discount + taxExclusive),
+        discount: f(discount),
+        taxInclusive: f(sum('tax_inclusive')),
+        taxExclusive: f(taxExclusive),
+        billingCycleAnchor: null
+      },
+      trial: null
+    };
+  }
+
+  // ------------------------------------------------------------------ checkout (endive: initCheckoutElementsSdk)
+
+  function buyerError(message) {
+    return { type: 'error', error: { message: message, code: null } };
+  }
+
+  function CheckoutSdk(stripe, options) {
+    var self = this;
+    this.stripe = stripe;
+    this.serverUpdateTimeoutMs = stripe.options.emulatorServerUpdateTimeoutMs || SERVER_UPDATE_TIMEOUT_MS;
+    this.locale = (options.elementsOptions && options.elementsOptions.locale) || stripe.options.locale;
+    this.events = new Emitter();
+    this.api = null;
+    this.raw = null;
+    this.snapshot = null;
+    this.lastPaymentError = null;
+    this.paymentElement = null;
+    this.addressElement = null;
+    this.queue = Promise.resolve();
+    // Stripe.js starts loading the session at once; loadActions() resolves when it is there.
+    this.loaded = Promise.resolve(options.clientSecret).then(function (secret) {
+      if (typeof secret !== 'string' || !secret) throw new Error('initCheckoutElementsSdk needs clientSecret (a string or a promise of one).');
+      self.api = new Api(stripe.publishableKey, secret);
+      return self.api.getSession();
+    }).then(function (res) {
+      if (!res.ok) return buyerError(res.error.message);
+      self.setRaw(res.body);
+      return { type: 'success', actions: self.actions() };
+    }, function (err) {
+      return buyerError(err && err.message ? err.message : 'The checkout session could not be loaded.');
+    });
+  }
+
+  CheckoutSdk.prototype.addressMounted = function () {
+    var ae = this.addressElement;
+    return !!(ae && !ae.destroyed && ae.root && ae.root.isConnected);
   };
 
-  Checkout.prototype.setRaw = function (raw) {
+  CheckoutSdk.prototype.buildSnapshot = function () {
+    var r = this.raw;
+    var f = makeFormatter(r.currency, this.locale);
+    var needsShipping = (r.shipping_options || []).length > 0;
+    var aeMounted = this.addressMounted();
+    // With shipping options an address is required (stored, or typed into the element); without them a mounted
+    // address element still has to be complete.
+    var addressOk = needsShipping
+      ? (!!r.shipping_address || !!(aeMounted && this.addressElement.complete))
+      : (!aeMounted || this.addressElement.complete || !!r.shipping_address);
+    var paymentComplete = !!(this.paymentElement && !this.paymentElement.destroyed && this.paymentElement.complete);
+    var canConfirm = r.status === 'open' && !!r.email && paymentComplete && addressOk;
+    return buildSession(r, f, f.divisor, canConfirm, this.lastPaymentError);
+  };
+
+  CheckoutSdk.prototype.setRaw = function (raw) {
     this.raw = raw;
+    if (this.api) this.api.preview = hasPreviewPermissions(raw);
     this.refreshSnapshot();
   };
 
-  Checkout.prototype.refreshSnapshot = function () {
+  CheckoutSdk.prototype.refreshSnapshot = function () {
+    if (!this.raw) return;
     this.snapshot = this.buildSnapshot();
     this.events.emit('change', this.snapshot);
   };
 
   /** Element input only changes canConfirm: emit 'change' when it flips, not on every keystroke. */
-  Checkout.prototype.elementChanged = function () {
+  CheckoutSdk.prototype.elementChanged = function () {
+    if (!this.raw) return;
     var before = this.snapshot.canConfirm;
     this.snapshot = this.buildSnapshot();
     if (this.snapshot.canConfirm !== before) this.events.emit('change', this.snapshot);
   };
 
   /** Runs task after everything queued before it (mutators, confirm, runServerUpdate) has settled. */
-  Checkout.prototype.serial = function (task) {
+  CheckoutSdk.prototype.serial = function (task) {
     var run = this.queue.then(task, task);
     this.queue = run.then(function () {}, function () {});
     return run;
   };
 
-  Checkout.prototype.session = function () { return this.snapshot; };
-  Checkout.prototype.on = function (type, cb) { this.events.on(type, cb); };
-  Checkout.prototype.off = function (type, cb) { this.events.off(type, cb); };
+  CheckoutSdk.prototype.on = function (type, cb) {
+    if (type !== 'change') throw new Error('Stripe emulator: checkout.on supports only "change".');
+    this.events.on(type, cb);
+  };
+  CheckoutSdk.prototype.loadActions = function () { return this.loaded; };
+  CheckoutSdk.prototype.changeAppearance = function () {};
+  CheckoutSdk.prototype.loadFonts = function () {};
 
-  Checkout.prototype.mutate = function (path, body) {
+  /** The actions object of loadActions(): every method resolves {type:'success', session} or {type:'error', error}. */
+  CheckoutSdk.prototype.actions = function () {
+    var self = this;
+    return {
+      getSession: function () { return self.snapshot; },
+      runServerUpdate: function (fn) { return self.doRunServerUpdate(fn); },
+      confirm: function (args) { return self.doConfirm(args); },
+      updateEmail: function (email) { return self.doUpdateEmail(email); },
+      updateShippingAddress: function (contact) { return self.doUpdateShippingAddress(contact); },
+      updateShippingOption: function (id) { return self.mutate('checkout/shipping_option', { shipping_rate: id }); },
+      updateLineItemQuantity: function (args) {
+        args = args || {};
+        return self.mutate('checkout/line_item_quantity', { line_item: args.lineItem, quantity: args.quantity });
+      },
+      applyPromotionCode: function (code) {
+        if (typeof code !== 'string' || !code.trim()) return Promise.resolve({ type: 'error', error: { message: StripeMessages.invalidCode, code: 'invalidCode' } });
+        return self.mutate('checkout/promotion_code', { code: code.trim() }, function (error) {
+          return error.stripeCode === 'invalid_promotion_code' ? { message: error.message, code: 'invalidCode' } : null;
+        });
+      },
+      removePromotionCode: function () { return self.mutate('checkout/promotion_code/remove', {}); }
+    };
+  };
+
+  var StripeMessages = {
+    notOpen: 'This checkout session is no longer open.',
+    invalidCode: 'This promotion code is invalid.'
+  };
+
+  /** A client-side change: posted to the emulator; a refusal refreshes the session (it may have changed meanwhile). */
+  CheckoutSdk.prototype.mutate = function (path, body, codeFor) {
     var self = this;
     return this.serial(function () {
-      if (self.raw.status !== 'open') {
-        return { type: 'error', error: { code: 'sessionNotOpen', message: 'This checkout session is no longer open.' } };
-      }
+      if (self.raw.status !== 'open') return buyerError(StripeMessages.notOpen);
       return self.api.post(path, body).then(function (res) {
         if (!res.ok) {
-          // The session may have changed meanwhile (expired, completed elsewhere): show its current state.
-          var failure = { type: 'error', error: res.error };
+          var failure = { type: 'error', error: (codeFor && codeFor(res.error)) || { message: res.error.message, code: null } };
           return self.refresh().then(function () { return failure; }, function () { return failure; });
         }
         self.setRaw(res.body);
@@ -454,48 +628,26 @@
     });
   };
 
-  function clientError(code, message) {
-    return Promise.resolve({ type: 'error', error: { code: code, message: message } });
-  }
-
-  Checkout.prototype.updateEmail = function (email) {
+  CheckoutSdk.prototype.doUpdateEmail = function (email) {
     var e = typeof email === 'string' ? email.trim() : '';
-    if (!e) return clientError('missingEmail', 'Enter your email address.');
-    if (!validEmail(e)) return clientError('invalidEmail', 'Your email address is invalid.');
+    if (!e) return Promise.resolve({ type: 'error', error: { message: 'Enter your email address.', code: 'incompleteEmail' } });
+    if (!validEmail(e)) return Promise.resolve({ type: 'error', error: { message: 'Your email address is invalid.', code: 'invalidEmail' } });
     return this.mutate('checkout/email', { email: e });
   };
 
-  Checkout.prototype.updateShippingAddress = function (details) {
-    if (!details || !details.address) return clientError('invalidShippingAddress', 'Enter your shipping address.');
+  CheckoutSdk.prototype.doUpdateShippingAddress = function (details) {
+    if (!details || !details.address) return Promise.resolve(buyerError('Enter your shipping address.'));
     var a = details.address;
     return this.mutate('checkout/shipping_address', {
       name: details.name || '',
       address: {
         line1: a.line1 || '', line2: a.line2 || null, city: a.city || '', state: a.state || null,
-        postal_code: a.postal_code || a.postalCode || '', country: a.country || ''
+        postal_code: a.postal_code || '', country: a.country || ''
       }
     });
   };
 
-  Checkout.prototype.updateShippingOption = function (shippingRateId) {
-    return this.mutate('checkout/shipping_option', { shipping_rate: shippingRateId });
-  };
-
-  Checkout.prototype.updateLineItemQuantity = function (args) {
-    args = args || {};
-    return this.mutate('checkout/line_item_quantity', { line_item: args.lineItem, quantity: args.quantity });
-  };
-
-  Checkout.prototype.applyPromotionCode = function (code) {
-    if (typeof code !== 'string' || !code.trim()) return clientError('invalidPromotionCode', 'This promotion code is invalid.');
-    return this.mutate('checkout/promotion_code', { code: code.trim() });
-  };
-
-  Checkout.prototype.removePromotionCode = function () {
-    return this.mutate('checkout/promotion_code/remove', {});
-  };
-
-  Checkout.prototype.refresh = function () {
+  CheckoutSdk.prototype.refresh = function () {
     var self = this;
     return this.api.getSession().then(function (res) {
       if (!res.ok) throw new Error(res.error.message);
@@ -505,13 +657,13 @@
   };
 
   /**
-   * Calls fn (which returns a promise, usually the shop's fetch to its own server), then re-reads the session,
-   * emits 'change' and resolves to fn's result. Rejects if fn rejects or takes longer than 20 s (the session is
-   * still refreshed). Mutators and confirm called meanwhile wait until it has finished.
+   * Awaits fn (the shop's call to its own server), then re-reads the session and emits 'change'. Resolves
+   * {type:'success', session}, or {type:'error', error} when fn rejects or takes longer than 20 s (the session is
+   * still re-read). Never rejects. Mutators and confirm called meanwhile wait until it has finished.
    */
-  Checkout.prototype.runServerUpdate = function (fn) {
+  CheckoutSdk.prototype.doRunServerUpdate = function (fn) {
     var self = this;
-    if (typeof fn !== 'function') return Promise.reject(new TypeError('runServerUpdate expects a function.'));
+    if (typeof fn !== 'function') return Promise.resolve(buyerError('runServerUpdate expects a function.'));
     return this.serial(function () {
       var timer;
       var timeout = new Promise(function (_, reject) {
@@ -520,17 +672,21 @@
         }, self.serverUpdateTimeoutMs);
       });
       var work = Promise.resolve().then(fn);
-      return Promise.race([work, timeout]).then(function (result) {
+      var settled = Promise.race([work, timeout]).then(function () { return null; }, function (err) {
+        return buyerError(err && err.message ? err.message : 'The server update failed.');
+      });
+      return settled.then(function (failure) {
         clearTimeout(timer);
-        return self.refresh().then(function () { return result; });
-      }, function (err) {
-        clearTimeout(timer);
-        return self.refresh().then(function () { throw err; }, function () { throw err; });
+        return self.refresh().then(function (session) {
+          return failure || { type: 'success', session: session };
+        }, function (err) {
+          return failure || buyerError(err.message);
+        });
       });
     });
   };
 
-  Checkout.prototype.createPaymentElement = function () {
+  CheckoutSdk.prototype.createPaymentElement = function () {
     var self = this;
     if (this.paymentElement && !this.paymentElement.destroyed) {
       throw new Error('Stripe emulator: a payment element already exists for this checkout.');
@@ -542,7 +698,7 @@
     return element;
   };
 
-  Checkout.prototype.createShippingAddressElement = function () {
+  CheckoutSdk.prototype.createShippingAddressElement = function () {
     var self = this;
     var element = new AddressElement('shipping');
     element.onChange = function () { self.elementChanged(); };
@@ -551,46 +707,37 @@
     return element;
   };
 
-  Checkout.prototype.getPaymentElement = function () { return this.paymentElement; };
-  Checkout.prototype.getShippingAddressElement = function () { return this.addressElement; };
+  CheckoutSdk.prototype.getPaymentElement = function () { return this.paymentElement; };
+  CheckoutSdk.prototype.getShippingAddressElement = function () { return this.addressElement; };
 
   /**
    * Pays. Checks locally first (open session, email, complete payment element, shipping address when the session
    * has shipping options — an address typed in the shipping address element but never sent with
    * updateShippingAddress is sent now), then posts the card to the emulator. Success redirects the browser to the
-   * session's return_url (or options.returnUrl) and resolves {type:'success', session}; a decline resolves
-   * {type:'error', error:{code:'paymentFailed', message}}.
+   * session's return_url (or args.returnUrl) and resolves {type:'success', session}; a decline resolves
+   * {type:'error', error:{code:'paymentFailed', message, paymentFailed:{declineCode}}}.
    */
-  Checkout.prototype.confirm = function (options) {
+  CheckoutSdk.prototype.doConfirm = function (args) {
     var self = this;
-    options = options || {};
+    args = args || {};
     return this.serial(function () {
-      var s = self.snapshot;
       var raw = self.raw;
-      if (raw.status !== 'open') {
-        return { type: 'error', error: { code: 'sessionNotOpen', message: 'This checkout session is no longer open.' } };
-      }
-      var email = options.email || raw.email;
-      if (!email) return { type: 'error', error: { code: 'missingEmail', message: 'Enter your email address.' } };
-      if (!validEmail(email)) return { type: 'error', error: { code: 'invalidEmail', message: 'Your email address is invalid.' } };
+      if (raw.status !== 'open') return buyerError(StripeMessages.notOpen);
+      var email = args.email || raw.email;
+      if (!email) return buyerError('Enter your email address.');
+      if (!validEmail(email)) return buyerError('Your email address is invalid.');
       var pe = self.paymentElement;
-      if (!pe || pe.destroyed || !pe.root) {
-        return { type: 'error', error: { code: 'missingPaymentElement', message: 'Mount a payment element before confirming.' } };
-      }
-      if (!pe.complete) {
-        return { type: 'error', error: { code: 'incompletePaymentDetails', message: pe.incompleteMessage() } };
-      }
+      if (!pe || pe.destroyed || !pe.root) return buyerError('Mount a payment element before confirming.');
+      if (!pe.complete) return buyerError(pe.incompleteMessage());
       var pending = Promise.resolve(null);
       var ae = self.addressElement;
-      var aeMounted = !!(ae && !ae.destroyed && ae.root && ae.root.isConnected);
-      if ((s.shippingOptions.length > 0 && !raw.shipping_address) || (aeMounted && !raw.shipping_address)) {
-        if (!aeMounted || !ae.complete) {
-          return { type: 'error', error: { code: 'missingShippingAddress', message: 'Enter your shipping address.' } };
-        }
+      var aeMounted = self.addressMounted();
+      if (((raw.shipping_options || []).length > 0 || aeMounted) && !raw.shipping_address && (!aeMounted || !ae.complete)) {
+        return buyerError('Enter your shipping address.');
       }
       if (aeMounted && ae.complete && raw.shipping_address && !sameAddress(ae.value, raw.shipping_address)) {
         // The shopper edited the address after it was sent: the shop has not repriced for the new one yet.
-        return { type: 'error', error: { code: 'shippingAddressChanged', message: 'Your shipping address changed. Check the updated total and try again.' } };
+        return buyerError('Your shipping address changed. Check the updated total and try again.');
       }
       if (aeMounted && ae.complete && !raw.shipping_address) {
         // Typed into the element but never sent with updateShippingAddress: send it now.
@@ -601,13 +748,13 @@
         });
       }
       return pending.then(function (addressError) {
-        if (addressError) return { type: 'error', error: addressError };
-        return self.pay(email, options.returnUrl || null, null);
+        if (addressError) return buyerError(addressError.message);
+        return self.pay(email, args.returnUrl || null, null);
       });
     });
   };
 
-  Checkout.prototype.pay = function (email, returnUrl, authentication) {
+  CheckoutSdk.prototype.pay = function (email, returnUrl, authentication) {
     var self = this;
     var v = this.paymentElement.value;
     var body = {
@@ -618,10 +765,15 @@
     };
     return this.api.post('checkout/confirm', body).then(function (res) {
       if (!res.ok) {
-        var failure = { type: 'error', error: res.error };
+        var error = res.error.cardError
+          ? { message: res.error.message, code: 'paymentFailed', paymentFailed: { declineCode: res.error.declineCode } }
+          : { message: res.error.message, code: null };
+        if (res.error.cardError) self.lastPaymentError = { message: res.error.message };
+        var failure = { type: 'error', error: error };
         return self.refresh().then(function () { return failure; }, function () { return failure; });
       }
       var result = res.body;
+      self.lastPaymentError = null;
       self.setRaw(result.session);
       if (result.status === 'requires_action') {
         return authenticate().then(function (outcome) { return self.pay(email, returnUrl, outcome); });
@@ -633,18 +785,29 @@
 
   // ------------------------------------------------------------------ transport
 
+  /** Preview permissions (private preview) in the session mean the client sends the beta flag too, as Stripe.js does. */
+  function hasPreviewPermissions(raw) {
+    var p = (raw && raw.permissions) || {};
+    return p.update_line_items != null || p.update_discounts != null;
+  }
+
   function Api(publishableKey, clientSecret) {
     this.key = publishableKey;
     this.secret = clientSecret;
+    this.preview = false;
   }
 
   Api.prototype.request = function (method, path, body) {
     var url = base + '/_js/' + path;
-    var init = { method: method, headers: { 'Authorization': 'Bearer ' + this.key }, credentials: 'omit', cache: 'no-store' };
+    var headers = {
+      'Authorization': 'Bearer ' + this.key,
+      'Stripe-Version': API_VERSION + (this.preview ? '; ' + SERVER_UPDATE_BETA : '')
+    };
+    var init = { method: method, headers: headers, credentials: 'omit', cache: 'no-store' };
     if (method === 'GET') {
       url += '?client_secret=' + encodeURIComponent(this.secret);
     } else {
-      init.headers['Content-Type'] = 'application/json';
+      headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(Object.assign({ client_secret: this.secret }, body || {}));
     }
     return fetch(url, init).then(function (response) {
@@ -653,12 +816,14 @@
         try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
         if (response.ok && json) return { ok: true, body: json };
         var err = json && json.error ? json.error : { message: 'The Stripe emulator answered HTTP ' + response.status + '.' };
-        var code = err.type === 'card_error' ? 'paymentFailed'
-          : (camel(err.code) || (err.type === 'invalid_request_error' ? 'invalidRequest' : 'unexpectedError'));
-        return { ok: false, status: response.status, error: { code: code, message: err.message, declineCode: err.decline_code || null, stripeCode: err.code || null } };
+        return {
+          ok: false,
+          status: response.status,
+          error: { message: err.message, cardError: err.type === 'card_error', declineCode: err.decline_code || null, stripeCode: err.code || null }
+        };
       });
     }, function (networkError) {
-      return { ok: false, status: 0, error: { code: 'networkError', message: 'Could not reach the Stripe emulator: ' + networkError.message } };
+      return { ok: false, status: 0, error: { message: 'Could not reach the Stripe emulator: ' + networkError.message, cardError: false, declineCode: null, stripeCode: null } };
     });
   };
   Api.prototype.getSession = function () { return this.request('GET', 'checkout/session'); };
@@ -676,25 +841,16 @@
     this.emulator = { base: base };
   }
 
-  Stripe.prototype.initCheckout = function (options) {
-    var self = this;
+  /** Synchronous, like Stripe.js endive: the session loads in the background; loadActions() waits for it. */
+  Stripe.prototype.initCheckoutElementsSdk = function (options) {
     options = options || {};
-    var elementsOptions = options.elementsOptions || {};
-    var secretPromise;
-    if (typeof options.fetchClientSecret === 'function') secretPromise = Promise.resolve().then(options.fetchClientSecret);
-    else if (typeof options.clientSecret === 'string') secretPromise = Promise.resolve(options.clientSecret);
-    else return Promise.reject(new Error('initCheckout needs fetchClientSecret (a function returning a promise of the client secret).'));
-    return secretPromise.then(function (secret) {
-      if (typeof secret !== 'string' || !secret) throw new Error('fetchClientSecret did not return a client secret.');
-      var api = new Api(self.publishableKey, secret);
-      return api.getSession().then(function (res) {
-        if (!res.ok) throw new Error(res.error.message);
-        return new Checkout(api, res.body, {
-          locale: options.locale || elementsOptions.locale,
-          serverUpdateTimeoutMs: self.options.emulatorServerUpdateTimeoutMs
-        });
-      });
-    });
+    if (options.clientSecret == null) throw new Error('initCheckoutElementsSdk needs clientSecret (a string or a promise of one).');
+    return new CheckoutSdk(this, options);
+  };
+
+  /** The basil-era entry point is gone on this train, as in Stripe.js from dahlia on. */
+  Stripe.prototype.initCheckout = function () {
+    throw new Error('stripe.initCheckout is not available in this version of Stripe.js: use stripe.initCheckoutElementsSdk({clientSecret}).');
   };
 
   Stripe.emulator = true;

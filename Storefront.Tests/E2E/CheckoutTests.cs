@@ -45,6 +45,7 @@ public sealed class CheckoutTests(E2EFixture fixture, ITestOutputHelper output) 
     [Fact]
     public Task DeclinedCard_ShowsTheDecline_KeepsTheSessionOpen_ThenAGoodCardPays() => RunAsync(async page =>
     {
+        AllowConsoleError("status of 402"); // Chromium logs the emulator's 402 card_error answer
         var cart = await Shop.AddToCartAsync(page, "French Press");
         var checkout = await cart.CheckoutAsync();
         var checkoutUrl = page.Url;
@@ -143,6 +144,7 @@ public sealed class CheckoutTests(E2EFixture fixture, ITestOutputHelper output) 
     [Fact]
     public Task FailedAuthentication_ShowsStripesMessage_AndTheSessionStaysOpen() => RunAsync(async page =>
     {
+        AllowConsoleError("status of 402"); // Chromium logs the emulator's 402 card_error answer
         var cart = await Shop.AddToCartAsync(page, "Latte Art Course");
         var checkout = await cart.CheckoutAsync();
         await checkout.FillEmailAsync("failed.auth@example.test");

@@ -21,6 +21,13 @@ public abstract class E2ETest<TFixture>(TFixture fixture, ITestOutputHelper outp
     protected IReadOnlyCollection<string> BlockedRequests => blocked;
 
     private readonly ConcurrentQueue<string> blocked = new();
+    private readonly List<string> allowedConsoleErrors = [];
+
+    /// <summary>
+    /// Lets the current test pass despite a console error containing <paramref name="text"/>: for journeys where the
+    /// browser itself logs an expected refusal (Chromium logs every 4xx response, e.g. a declined card's 402).
+    /// </summary>
+    protected void AllowConsoleError(string text) => allowedConsoleErrors.Add(text);
 
     protected async Task RunAsync(Func<IPage, Task> test, [CallerMemberName] string testName = "")
     {
@@ -29,18 +36,30 @@ public abstract class E2ETest<TFixture>(TFixture fixture, ITestOutputHelper outp
         await context.Tracing.StartAsync(new TracingStartOptions { Title = name, Screenshots = true, Snapshots = true, Sources = false });
 
         var page = await context.NewPageAsync();
+        var browserErrors = new ConcurrentQueue<string>();
         page.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning")
             {
                 Output.WriteLine($"[browser {message.Type}] {message.Text}");
             }
+
+            if (message.Type == "error" && !allowedConsoleErrors.Any(allowed => message.Text.Contains(allowed, StringComparison.Ordinal)))
+            {
+                browserErrors.Enqueue($"console error: {message.Text}");
+            }
         };
-        page.PageError += (_, error) => Output.WriteLine($"[page error] {error}");
+        page.PageError += (_, error) =>
+        {
+            Output.WriteLine($"[page error] {error}");
+            browserErrors.Enqueue($"uncaught page error: {error}");
+        };
 
         try
         {
             await test(page);
+            // A journey that "works" while the page throws or logs errors is broken for some shopper: fail it.
+            Assert.True(browserErrors.IsEmpty, "The page reported errors:\n" + string.Join("\n", browserErrors));
         }
         catch (Exception failure)
         {

@@ -72,7 +72,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
         await Expect(page.Locator("#error")).ToHaveTextAsync("Your card was declined.");
         Assert.Equal("open", (await ApiSession(id)).S("status"));
-        var result = await page.EvaluateAsync<JsonElementHolder>("() => window.checkout.confirm().then(r => ({ type: r.type, code: r.error && r.error.code, message: r.error && r.error.message }))");
+        var result = await page.EvaluateAsync<JsonElementHolder>("() => window.actions.confirm().then(r => ({ type: r.type, code: r.error && r.error.code, message: r.error && r.error.message }))");
         Assert.Equal("error", result.type);
         Assert.Equal("paymentFailed", result.code);
         Assert.Equal("Your card was declined.", result.message);
@@ -120,22 +120,22 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         var (context, page, errors) = await Open(session);
         await using var _ = context;
         await Expect(page.Locator("#total")).ToHaveTextAsync("$30.00");
-        var lineId = await page.EvaluateAsync<string>("() => window.checkout.session().lineItems[0].id");
+        var lineId = await page.EvaluateAsync<string>("() => window.actions.getSession().lineItems[0].id");
         var changesBefore = await page.EvaluateAsync<int>("() => window.changes");
 
         var ok = await page.EvaluateAsync<bool>($"() => window.serverUpdate('{lineId}', 3)");
         Assert.True(ok);
         await Expect(page.Locator("#total")).ToHaveTextAsync("$45.00");
         Assert.True(await page.EvaluateAsync<int>("() => window.changes") > changesBefore);
-        Assert.Equal(3, await page.EvaluateAsync<int>("() => window.checkout.session().lineItems[0].quantity"));
+        Assert.Equal(3, await page.EvaluateAsync<int>("() => window.actions.getSession().lineItems[0].quantity"));
         Assert.Equal(4500, (await ApiSession(session.S("id"))).L("amount_total"));
 
         // A mutator called while a server update runs waits for it (and then sees the refreshed session).
         var order = await page.EvaluateAsync<string>($$"""
             async () => {
               const log = [];
-              const slow = window.checkout.runServerUpdate(() => new Promise(r => setTimeout(() => { log.push('server'); r({ ok: true }); }, 200)));
-              const email = window.checkout.updateEmail('later@example.test').then(r => { log.push('email:' + r.type); });
+              const slow = window.actions.runServerUpdate(() => new Promise(r => setTimeout(() => { log.push('server'); r({ ok: true }); }, 200)));
+              const email = window.actions.updateEmail('later@example.test').then(r => { log.push('email:' + r.type); });
               await Promise.all([slow, email]);
               return log.join(',');
             }
@@ -150,19 +150,21 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         var session = await host.NewSession(1000, 1);
         var (context, page, errors) = await Open(session, extraQuery: "&timeout=300");
         await using var _ = context;
+        // Like Stripe.js endive: the result says what went wrong, the promise never rejects.
         var outcome = await page.EvaluateAsync<string>("""
-            async () => {
-              try { await window.checkout.runServerUpdate(() => new Promise(() => {})); return 'resolved'; }
-              catch (e) { return 'rejected:' + e.message; }
-            }
+            () => window.actions.runServerUpdate(() => new Promise(() => {}))
+              .then(r => r.type + ':' + r.error.code + ':' + r.error.message, e => 'rejected:' + e.message)
             """);
-        Assert.Equal("rejected:runServerUpdate timed out after 0.3 seconds.", outcome);
-        var next = await page.EvaluateAsync<string>("() => window.checkout.updateEmail('after@example.test').then(r => r.type)");
+        Assert.Equal("error:null:runServerUpdate timed out after 0.3 seconds.", outcome);
+        var next = await page.EvaluateAsync<string>("() => window.actions.updateEmail('after@example.test').then(r => r.type)");
         Assert.Equal("success", next);
         var failing = await page.EvaluateAsync<string>("""
-            () => window.checkout.runServerUpdate(() => Promise.reject(new Error('server said no'))).then(() => 'resolved', e => 'rejected:' + e.message)
+            () => window.actions.runServerUpdate(() => Promise.reject(new Error('server said no')))
+              .then(r => r.type + ':' + r.error.message, e => 'rejected:' + e.message)
             """);
-        Assert.Equal("rejected:server said no", failing);
+        Assert.Equal("error:server said no", failing);
+        var fine = await page.EvaluateAsync<string>("() => window.actions.runServerUpdate(() => Promise.resolve()).then(r => r.type + ':' + r.session.id)");
+        Assert.Equal("success:" + session.S("id"), fine);
         Assert.Empty(errors);
     }
 
@@ -173,7 +175,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         var (context, page, errors) = await Open(session);
         await using var _ = context;
         await Expect(page.Locator("#total")).ToHaveTextAsync("¥4,500");
-        var json = await page.EvaluateAsync<string>("() => JSON.stringify(window.checkout.session())");
+        var json = await page.EvaluateAsync<string>("() => JSON.stringify(window.actions.getSession())");
         var s = JsonNode.Parse(json)!.AsObject();
         Assert.Equal(session.S("id"), s.S("id"));
         Assert.Equal("open", s["status"].S("type"));
@@ -217,9 +219,9 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
         await Expect(page.Locator("#error")).ToHaveTextAsync("Enter your email address.");
 
-        var bad = await page.EvaluateAsync<string>("() => window.checkout.updateEmail('nope').then(r => r.type + ':' + r.error.code)");
+        var bad = await page.EvaluateAsync<string>("() => window.actions.updateEmail('nope').then(r => r.type + ':' + r.error.code)");
         Assert.Equal("error:invalidEmail", bad);
-        var good = await page.EvaluateAsync<string>("() => window.checkout.updateEmail('shopper@example.test').then(r => r.type + ':' + r.session.email)");
+        var good = await page.EvaluateAsync<string>("() => window.actions.updateEmail('shopper@example.test').then(r => r.type + ':' + r.session.email)");
         Assert.Equal("success:shopper@example.test", good);
         await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("ready");
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
@@ -239,11 +241,11 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         var (context, page, errors) = await Open(session, shipping: true);
         await using var _ = context;
         await Expect(page.Locator("#total")).ToHaveTextAsync("$15.00");
-        var shipping = await page.EvaluateAsync<string>("() => { const s = window.checkout.session(); return s.shipping.shippingOption.displayName + ' ' + s.shipping.shippingOption.amount.amount; }");
+        var shipping = await page.EvaluateAsync<string>("() => { const s = window.actions.getSession(); return s.shipping.shippingOption.displayName + ' ' + s.shipping.shippingOption.amount; }");
         Assert.Equal("Courier $5.00", shipping);
 
-        var refused = await page.EvaluateAsync<string>("() => window.checkout.updateLineItemQuantity({ lineItem: window.checkout.session().lineItems[0].id, quantity: 2 }).then(r => r.type + ':' + r.error.code + ':' + r.error.message)");
-        Assert.StartsWith("error:permissionDenied:This Checkout Session only allows line item updates from your server", refused);
+        var refused = await page.EvaluateAsync<string>("() => window.actions.updateLineItemQuantity({ lineItem: window.actions.getSession().lineItems[0].id, quantity: 2 }).then(r => r.type + ':' + r.error.code + ':' + r.error.message)");
+        Assert.StartsWith("error:null:This Checkout Session only allows line item updates from your server", refused);
 
         await FillCard(page, "4242424242424242");
         await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("not ready");
@@ -307,7 +309,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await page.GetByLabel("City").FillAsync("Paris");
         await page.GetByLabel("Postal code").FillAsync("75001");
         await page.GetByLabel("Country").SelectOptionAsync("FR");
-        var stored = await page.EvaluateAsync<string>("() => window.checkout.updateShippingAddress(window.lastAddress.value).then(r => r.type + ':' + r.session.shippingAddress.address.city)");
+        var stored = await page.EvaluateAsync<string>("() => window.actions.updateShippingAddress(window.lastAddress.value).then(r => r.type + ':' + r.session.shippingAddress.address.city)");
         Assert.Equal("success:Paris", stored);
 
         await page.GetByLabel("City").FillAsync("Lyon");
@@ -315,7 +317,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await Expect(page.Locator("#error")).ToHaveTextAsync("Your shipping address changed. Check the updated total and try again.");
         Assert.Equal("open", (await ApiSession(id)).S("status"));
 
-        await page.EvaluateAsync("() => window.checkout.updateShippingAddress(window.lastAddress.value)");
+        await page.EvaluateAsync("() => window.actions.updateShippingAddress(window.lastAddress.value)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"), ReturnNavigation);
         Assert.Equal("Lyon", (await ApiSession(id))["collected_information"]!["shipping_details"]!["address"].S("city"));
@@ -339,7 +341,7 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await page.GetByLabel("Postal code").FillAsync("10117");
         await Expect(page.Locator("#total")).ToHaveTextAsync("$25.00");
         await Expect(page.Locator("#can-confirm")).ToHaveTextAsync("ready");
-        Assert.Equal("International", await page.EvaluateAsync<string>("() => window.checkout.session().shipping.shippingOption.displayName"));
+        Assert.Equal("International", await page.EvaluateAsync<string>("() => window.actions.getSession().shipping.shippingOption.displayName"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/shop/return\\?session_id=" + id + "$"), ReturnNavigation);
@@ -359,15 +361,15 @@ public sealed class StripeJsBrowserTests(StripeJsHost host, ChromiumFixture chro
         await host.Http.Post($"v1/checkout/sessions/{session.S("id")}/expire");
         await FillCard(page, "4242424242424242");
         // The page still believes the session is open: the emulator refuses, and the snapshot catches up.
-        var stale = await page.EvaluateAsync<string>("() => window.checkout.updateEmail('x@example.test').then(r => r.type + ':' + r.error.code)");
-        Assert.Equal("error:sessionNotOpen", stale);
-        Assert.Equal("expired", await page.EvaluateAsync<string>("() => window.checkout.session().status.type"));
-        await page.EvaluateAsync("() => window.checkout.runServerUpdate(() => Promise.resolve(null))");
-        Assert.Equal("expired", await page.EvaluateAsync<string>("() => window.checkout.session().status.type"));
-        var r = await page.EvaluateAsync<string>("() => window.checkout.confirm().then(r => r.type + ':' + r.error.code)");
-        Assert.Equal("error:sessionNotOpen", r);
-        var m = await page.EvaluateAsync<string>("() => window.checkout.updateEmail('x@example.test').then(r => r.type + ':' + r.error.code)");
-        Assert.Equal("error:sessionNotOpen", m);
+        var stale = await page.EvaluateAsync<string>("() => window.actions.updateEmail('x@example.test').then(r => r.type + ':' + r.error.code)");
+        Assert.Equal("error:null", stale);
+        Assert.Equal("expired", await page.EvaluateAsync<string>("() => window.actions.getSession().status.type"));
+        await page.EvaluateAsync("() => window.actions.runServerUpdate(() => Promise.resolve(null))");
+        Assert.Equal("expired", await page.EvaluateAsync<string>("() => window.actions.getSession().status.type"));
+        var r = await page.EvaluateAsync<string>("() => window.actions.confirm().then(r => r.type + ':' + r.error.code)");
+        Assert.Equal("error:null", r);
+        var m = await page.EvaluateAsync<string>("() => window.actions.updateEmail('x@example.test').then(r => r.type + ':' + r.error.code)");
+        Assert.Equal("error:null", m);
         Assert.Empty(errors);
     }
 

@@ -86,22 +86,25 @@ public sealed class StripeJsHost() : EmulatorHost("/_stripe")
           <script>
             const params = new URLSearchParams(location.search);
             const stripe = Stripe('pk_test_storefront_tests', {
-              betas: ['custom_checkout_server_updates_1'],
               emulatorServerUpdateTimeoutMs: params.get('timeout') ? Number(params.get('timeout')) : undefined
             });
             window.changes = 0;
-            window.checkoutReady = stripe.initCheckout({
-              fetchClientSecret: () => Promise.resolve(params.get('secret')),
+            const checkout = stripe.initCheckoutElementsSdk({
+              clientSecret: Promise.resolve(params.get('secret')),
               elementsOptions: {}
-            }).then(checkout => {
-              window.checkout = checkout;
-              const render = s => {
-                document.getElementById('total').textContent = s.total.total.amount;
-                document.getElementById('can-confirm').textContent = s.canConfirm ? 'ready' : 'not ready';
-              };
-              render(checkout.session());
-              checkout.on('change', s => { window.changes++; render(s); });
-              checkout.createPaymentElement().mount('#payment');
+            });
+            window.checkout = checkout;
+            const render = s => {
+              document.getElementById('total').textContent = s.total.total.amount;
+              document.getElementById('can-confirm').textContent = s.canConfirm ? 'ready' : 'not ready';
+            };
+            checkout.on('change', s => { window.changes++; render(s); });
+            checkout.createPaymentElement().mount('#payment');
+            window.checkoutReady = checkout.loadActions().then(loaded => {
+              if (loaded.type === 'error') { document.getElementById('error').textContent = 'load failed: ' + loaded.error.message; return false; }
+              const actions = loaded.actions;
+              window.actions = actions;
+              render(actions.getSession());
               if (params.get('shipping')) {
                 const address = checkout.createShippingAddressElement();
                 let pending = null;
@@ -111,24 +114,27 @@ public sealed class StripeJsHost() : EmulatorHost("/_stripe")
                   // The shop's checkout.js flow: store the address, then let the server reprice shipping.
                   clearTimeout(pending);
                   pending = setTimeout(async () => {
-                    const result = await checkout.updateShippingAddress(e.value);
+                    const result = await actions.updateShippingAddress(e.value);
                     if (result.type === 'error') { document.getElementById('error').textContent = result.error.message; return; }
-                    await checkout.runServerUpdate(() => fetch('/shop/address-changed?session=' + encodeURIComponent(checkout.session().id), { method: 'POST' }));
+                    await actions.runServerUpdate(() => fetch('/shop/address-changed?session=' + encodeURIComponent(actions.getSession().id), { method: 'POST' }));
                   }, 300);
                 });
                 address.mount('#address');
               }
               document.getElementById('pay').addEventListener('click', async () => {
                 document.getElementById('error').textContent = '';
-                const result = await checkout.confirm();
+                const result = await actions.confirm();
                 if (result.type === 'error') document.getElementById('error').textContent = result.error.message;
               });
-              window.serverUpdate = (line, quantity) => checkout.runServerUpdate(() =>
-                fetch('/shop/server-update?session=' + encodeURIComponent(checkout.session().id) + '&line=' + encodeURIComponent(line) + '&quantity=' + quantity,
-                  { method: 'POST' })).then(r => r.ok);
+              window.serverUpdate = (line, quantity) => {
+                let ok = false;
+                return actions.runServerUpdate(() =>
+                  fetch('/shop/server-update?session=' + encodeURIComponent(actions.getSession().id) + '&line=' + encodeURIComponent(line) + '&quantity=' + quantity,
+                    { method: 'POST' }).then(r => { ok = r.ok; })).then(result => ok && result.type === 'success');
+              };
               document.body.setAttribute('data-ready', 'true');
               return true;
-            }, err => { document.getElementById('error').textContent = 'init failed: ' + err.message; throw err; });
+            });
           </script>
         </body>
         </html>
