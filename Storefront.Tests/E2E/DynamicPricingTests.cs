@@ -35,6 +35,7 @@ public sealed class DynamicPricingTests(E2EFixture fixture, ITestOutputHelper ou
         await Expect(checkout.SummaryLineTotal("Roaster's Choice Subscription")).ToHaveTextAsync("$200.00");
         await Expect(checkout.Total).ToHaveTextAsync("$200.00");
         await Expect(checkout.PayButton).ToHaveTextAsync("Pay $200.00");
+        await checkout.ExpectTotalsAddUpAsync();
 
         // The choice is the server's: a reload shows the yearly price again.
         await page.ReloadAsync();
@@ -88,6 +89,7 @@ public sealed class DynamicPricingTests(E2EFixture fixture, ITestOutputHelper ou
         await Expect(checkout.Discount).ToHaveTextAsync("-$4.80");
         await Expect(checkout.Total).ToHaveTextAsync("$48.20");
         await Expect(checkout.Email).ToHaveCountAsync(0); // signed in: Stripe has the account's e-mail
+        await checkout.ExpectTotalsAddUpAsync();
     });
 
     [Fact]
@@ -103,6 +105,7 @@ public sealed class DynamicPricingTests(E2EFixture fixture, ITestOutputHelper ou
         await Expect(checkout.Shipping).ToHaveTextAsync("$0.00");
         await Expect(checkout.Total).ToHaveTextAsync("$116.10");
         await Expect(checkout.SummaryLine("Cupping Spoon")).ToHaveCountAsync(0); // $116.10 is under $150
+        await checkout.ExpectTotalsAddUpAsync();
     });
 
     [Fact]
@@ -134,6 +137,7 @@ public sealed class DynamicPricingTests(E2EFixture fixture, ITestOutputHelper ou
         await Expect(checkout.Tax).ToHaveTextAsync("$5.67");
         await Expect(checkout.Tax).ToHaveAttributeAsync("title", "Included in prices");
         await Expect(checkout.Total).ToHaveTextAsync("$49.00");
+        await checkout.ExpectTotalsAddUpAsync();
     });
 
     [Fact]
@@ -148,6 +152,7 @@ public sealed class DynamicPricingTests(E2EFixture fixture, ITestOutputHelper ou
         await checkout.SetQuantityAsync("Pour-Over Dripper", 6);
         // 6 × $32.00 = $192.00 − $19.20 = $172.80 ≥ $150: the spoon is added at $0.00.
         await Expect(checkout.Total).ToHaveTextAsync("$172.80");
+        await checkout.ExpectTotalsAddUpAsync();
         await Expect(checkout.SummaryLineTotal("Cupping Spoon")).ToHaveTextAsync("$0.00");
         await Expect(page.Locator("#line-controls li.line-control", new() { HasText = "Cupping Spoon" })).ToContainTextAsync("Free gift");
         await checkout.WaitIdleAsync();
@@ -185,6 +190,7 @@ public sealed class DynamicPricingTests(E2EFixture fixture, ITestOutputHelper ou
         await Expect(checkout.PromoApplied).ToBeVisibleAsync();
         await Expect(page.Locator("#promo-applied-code")).ToHaveTextAsync("WELCOME10");
         await Expect(checkout.PromotionCode).ToHaveValueAsync("");
+        await checkout.ExpectTotalsAddUpAsync();
     });
 
     [Fact]

@@ -112,6 +112,25 @@ public sealed class CheckoutPage(IPage page)
         await WaitIdleAsync();
     }
 
+    /// <summary>
+    /// The summary's figures add up as a shopper reads them: subtotal − discount + shipping + exclusive tax = total
+    /// (inclusive tax is inside the prices). In LinePrices mode Stripe's own subtotal is already discounted, so this
+    /// holds only because the page shows the list subtotal next to the server's discount.
+    /// </summary>
+    public async Task ExpectTotalsAddUpAsync()
+    {
+        await WaitIdleAsync();
+        static long Minor(string? value) => string.IsNullOrEmpty(value) ? 0 : long.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        var subtotal = Minor(await Subtotal.GetAttributeAsync("data-minor"));
+        var discount = await Discount.IsVisibleAsync() ? Minor(await Discount.GetAttributeAsync("data-minor")) : 0;
+        var shipping = Minor(await Shipping.GetAttributeAsync("data-minor"));
+        var taxIncluded = await Tax.GetAttributeAsync("title") == "Included in prices";
+        var tax = taxIncluded ? 0 : Minor(await Tax.GetAttributeAsync("data-minor"));
+        var total = Minor(await Total.GetAttributeAsync("data-minor"));
+        Assert.True(subtotal - discount + shipping + tax == total,
+            $"On screen: subtotal {subtotal} − discount {discount} + shipping {shipping} + tax {tax} ≠ total {total}");
+    }
+
     public async Task SetQuantityAsync(string name, int quantity)
     {
         await LineQuantity(name).FillAsync(quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -93,7 +93,8 @@ function refreshPayButton() {
 }
 
 /**
- * The server's discount from the page or a handler answer: {amount, name} with a whole positive amount, else null.
+ * The server's discount, read defensively: the page embeds {discount: {amount, name} | null, totals, discountMode}
+ * as JSON, a handler answer carries {amount, name} | null. Anything but a whole positive amount reads as null.
  * @param {unknown} value JSON text or an already parsed value
  * @returns {ServerDiscount | null}
  */
@@ -105,6 +106,9 @@ function readServerDiscount(value) {
     } catch {
       return null;
     }
+  }
+  if (parsed && typeof parsed === 'object' && 'discount' in parsed) {
+    parsed = /** @type {{ discount?: unknown }} */ (parsed).discount;
   }
   if (!parsed || typeof parsed !== 'object') {
     return null;
