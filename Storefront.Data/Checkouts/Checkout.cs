@@ -155,4 +155,16 @@ public sealed class Checkout : IVersioned
             Status = CheckoutStatus.Expired;
         }
     }
+
+    /// <summary>
+    /// The customer deleted their account: the checkout keeps its lines, totals and tax region but no longer names
+    /// them (owner, e-mail, postal code). An open one can no longer be reached by anyone.
+    /// </summary>
+    public void ForgetCustomer()
+    {
+        OwnerKey = $"erased:{Id:N}";
+        UserId = null;
+        CustomerEmail = null;
+        ShippingPostalCode = null;
+    }
 }

@@ -80,6 +80,19 @@ public sealed class Order
     }
 
     public void SetStatus(OrderStatus status) => Status = status;
+
+    /// <summary>Shown instead of the address of a customer who deleted their account.</summary>
+    public const string ErasedEmail = "erased@customer.invalid";
+
+    /// <summary>
+    /// The customer deleted their account: the order stays as a financial record (lines, totals, tax, Stripe ids)
+    /// but no longer names them.
+    /// </summary>
+    public void ForgetCustomer()
+    {
+        UserId = null;
+        Email = ErasedEmail;
+    }
 }
 
 public readonly record struct OrderTotals(long Subtotal, long Discount, long Shipping, long Tax, long Total);

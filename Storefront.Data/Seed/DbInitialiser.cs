@@ -21,6 +21,7 @@ namespace Storefront.Data.Seed;
 public sealed partial class DbInitialiser(
     StorefrontDbContext db,
     UserManager<ShopUser> users,
+    IUserStore<ShopUser> userStore,
     RoleManager<IdentityRole> roles,
     IOptions<SeedOptions> options,
     ILogger<DbInitialiser> logger)
@@ -143,8 +144,15 @@ public sealed partial class DbInitialiser(
     {
         foreach (var seedUser in options.Value.Users.Where(u => !string.IsNullOrWhiteSpace(u.Email)))
         {
-            if (await users.FindByEmailAsync(seedUser.Email) is not null)
+            if (await users.FindByEmailAsync(seedUser.Email) is { } existing)
             {
+                // Databases seeded before two-factor sign-in existed get the configured key once; a key the
+                // developer set up themselves is kept.
+                if (seedUser.AuthenticatorKey is not null && await users.GetAuthenticatorKeyAsync(existing) is null)
+                {
+                    await EnableAuthenticatorAsync(existing, seedUser.AuthenticatorKey);
+                }
+
                 continue;
             }
 
@@ -157,8 +165,31 @@ public sealed partial class DbInitialiser(
             user.SetLifetimeSpend(seedUser.LifetimeSpend);
             EnsureSucceeded(await users.CreateAsync(user, seedUser.Password), $"create user {seedUser.Email}");
             EnsureSucceeded(await users.AddToRoleAsync(user, seedUser.Role), $"add {seedUser.Email} to {seedUser.Role}");
+            if (seedUser.AuthenticatorKey is not null)
+            {
+                await EnableAuthenticatorAsync(user, seedUser.AuthenticatorKey);
+            }
+
             LogSeeded(logger, $"user {seedUser.Email} ({seedUser.Role})", 1);
         }
+    }
+
+    private async Task EnableAuthenticatorAsync(ShopUser user, string key)
+    {
+        var normalised = key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        if (normalised.Length < 16 || normalised.Any(c => c is not (>= 'A' and <= 'Z' or >= '2' and <= '7')))
+        {
+            throw new InvalidOperationException($"Seed user {user.Email} has an authenticator key that is not Base32 of at least 16 characters.");
+        }
+
+        if (userStore is not IUserAuthenticatorKeyStore<ShopUser> keys)
+        {
+            throw new InvalidOperationException("The user store cannot hold authenticator keys.");
+        }
+
+        await keys.SetAuthenticatorKeyAsync(user, normalised, CancellationToken.None);
+        EnsureSucceeded(await users.UpdateAsync(user), $"store the authenticator key of {user.Email}");
+        EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, true), $"enable two-factor sign-in for {user.Email}");
     }
 
     private static InvalidOperationException Missing(SeedProduct product, string field) =>

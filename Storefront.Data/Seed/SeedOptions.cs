@@ -24,4 +24,10 @@ public sealed class SeedUser
 
     /// <summary>Minor units; lets demo shoppers start in a loyalty tier.</summary>
     public long LifetimeSpend { get; set; }
+
+    /// <summary>
+    /// Base32 authenticator key: when set, the account has two-factor sign-in enabled with this key, so a developer
+    /// (or a test) can compute its time-based codes. Development configuration only.
+    /// </summary>
+    public string? AuthenticatorKey { get; set; }
 }

@@ -12,7 +12,7 @@ public sealed class AdminAccessTests(StorefrontAppFactory app) : IClassFixture<S
         var (response, _) = await visitor.GetAsync("/Admin");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://localhost/Account/Login?ReturnUrl=%2FAdmin", response.Headers.Location!.ToString());
+        Assert.StartsWith("http://localhost/Identity/Account/Login?ReturnUrl=%2FAdmin", response.Headers.Location!.ToString());
     }
 
     [Fact]

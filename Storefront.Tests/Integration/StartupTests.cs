@@ -65,6 +65,30 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void ProductionWithoutSmtp_RefusesToStart_RatherThanLoseAccountMail()
+    {
+        using var app = new StorefrontAppFactory().WithWebHostBuilder(builder => builder
+            .UseEnvironment("Production")
+            .UseSetting("Stripe:AllowEmulatorInProduction", "true")
+            .UseSetting("Email:PickupDirectory", ""));
+
+        var ex = Assert.Throws<InvalidOperationException>(() => app.Server);
+        Assert.Contains("No e-mail delivery is configured in Production", ex.Message);
+        Assert.Contains("Email:Host", ex.Message);
+    }
+
+    [Fact]
+    public async Task TheDevelopmentMailPage_IsNotFoundOutsideDevelopment()
+    {
+        using var app = new StorefrontAppFactory().WithWebHostBuilder(builder => builder
+            .UseEnvironment("Production")
+            .UseSetting("Stripe:AllowEmulatorInProduction", "true"));
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/dev/mail")).StatusCode);
+    }
+
+    [Fact]
     public void ProductionSeedsNoAccounts()
     {
         var configuration = new ConfigurationBuilder()

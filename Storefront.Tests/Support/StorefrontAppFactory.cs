@@ -65,6 +65,9 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(directory, "storefront.db");
 
+    /// <summary>Mail the app wrote (the Development pickup transport, one folder per app).</summary>
+    public Mailbox Mail => new(Path.Combine(directory, "mail"));
+
     public StripeEmulatorState Emulator => Services.GetRequiredService<StripeEmulatorState>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -76,6 +79,7 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Storefront", $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(directory, "keys"));
         builder.UseSetting("Checkout:UpdatesPerMinute", "6000");
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(directory, "mail"));
         if (useKestrel)
         {
             // A real port: the app reaches its mounted emulator, and the emulator its webhook, over loopback HTTP.

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Storefront.Data;
-using Storefront.Data.Identity;
 using Storefront.Data.Seed;
+using Storefront.Web.Accounts;
 using Storefront.Web.Carts;
 using Storefront.Web.Catalog;
 using Storefront.Web.Checkout;
+using Storefront.Web.Email;
 using Storefront.Web.Infrastructure.Handlers;
 using Storefront.Web.Inventory;
 using Storefront.Web.Loyalty;
@@ -36,51 +35,19 @@ public static class StorefrontHostingExtensions
             .SetApplicationName("Storefront")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 
-        // Identity core plus the shop's own account pages (Pages/Account); the Identity UI package's assets are not served here.
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddIdentityCore<ShopUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = false;
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 8;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<StorefrontDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.Cookie.Name = "sf_auth";
-            options.LoginPath = "/Account/Login";
-            options.LogoutPath = "/Account/Logout";
-            options.AccessDeniedPath = "/Status/403";
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Events = new CookieAuthenticationEvents
-            {
-                // A signed-in shopper without the right role gets a real 403 (rendered by the status page), not a redirect.
-                OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                },
-                OnSignedIn = MergeVisitorCartAsync,
-            };
-        });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        builder.AddStorefrontAccounts();
+        builder.AddStorefrontEmail();
 
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
-                options.Conventions.AuthorizeFolder("/Account");
-                options.Conventions.AllowAnonymousToPage("/Account/Login");
-                options.Conventions.AllowAnonymousToPage("/Account/Register");
+                options.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/Account", model => model.Filters.Add(new MalformedLinkFilter()));
             })
             .AddMvcOptions(options =>
             {
                 ShopperFacingMessages.Apply(options.ModelBindingMessageProvider);
                 options.Filters.Add(new PageHandlerGuard());
+                options.ModelBinderProviders.Insert(0, new TolerantBooleanModelBinderProvider());
             })
             // A body naming a field twice is ambiguous (which one did the client mean?): refuse it rather than take the last.
             .AddJsonOptions(options => options.JsonSerializerOptions.AllowDuplicateProperties = false);
@@ -141,25 +108,8 @@ public static class StorefrontHostingExtensions
         app.UseRateLimiter();
         app.MapHealthChecks("/healthz");
         app.MapStripeWebhook();
+        app.MapLegacyAccountPaths();
         app.MapRazorPages();
         return app;
     }
-
-    private static async Task MergeVisitorCartAsync(CookieSignedInContext context)
-    {
-        var userId = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        var services = context.HttpContext.RequestServices;
-        if (userId is null || services.GetRequiredService<CartOwnerAccessor>().VisitorId() is not { } visitorId)
-        {
-            return;
-        }
-
-        await services.GetRequiredService<CartMerger>()
-            .MergeAsync(CartOwner.ForVisitor(visitorId), CartOwner.ForUser(userId), context.HttpContext.RequestAborted);
-    }
-}
-
-public static class Policies
-{
-    public const string Admin = "Admin";
 }

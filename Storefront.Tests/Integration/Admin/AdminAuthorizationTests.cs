@@ -27,7 +27,7 @@ public sealed class AdminAuthorizationTests(StorefrontAppFactory app) : IClassFi
         {
             var response = await anonymous.Http.GetAsync(url);
             if (response.StatusCode != HttpStatusCode.Redirect
-                || !response.Headers.Location!.AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase))
+                || !response.Headers.Location!.AbsolutePath.Equals("/Identity/Account/Login", StringComparison.OrdinalIgnoreCase))
             {
                 failures.Add($"anonymous {url}: {(int)response.StatusCode} {response.Headers.Location}");
             }
@@ -98,7 +98,7 @@ public sealed class AdminAuthorizationTests(StorefrontAppFactory app) : IClassFi
         var response = await anonymous.Http.PostAsync("/Admin/Products/Edit", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Name"] = "x" }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Account/Login", response.Headers.Location!.AbsolutePath);
+        Assert.Equal("/Identity/Account/Login", response.Headers.Location!.AbsolutePath);
     }
 
     private async Task<IReadOnlyList<string>> AdminUrlsAsync()

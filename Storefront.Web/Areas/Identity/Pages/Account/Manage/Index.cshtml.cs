@@ -7,11 +7,16 @@ using Storefront.Data.Loyalty;
 using Storefront.Web.Infrastructure;
 using Storefront.Web.Loyalty;
 
-namespace Storefront.Web.Pages.Account;
+namespace Storefront.Web.Areas.Identity.Pages.Account.Manage;
 
-public sealed class ProfileModel(UserManager<ShopUser> users, LoyaltyTiers tiers, IOptions<ShopOptions> shop) : PageModel
+/// <summary>The account's front page: who you are to the shop (e-mail, lifetime spend, loyalty tier).</summary>
+public sealed class IndexModel(UserManager<ShopUser> users, LoyaltyTiers tiers, IOptions<ShopOptions> shop) : PageModel
 {
     public string Email { get; private set; } = "";
+
+    public bool EmailConfirmed { get; private set; }
+
+    public bool TwoFactorEnabled { get; private set; }
 
     public long LifetimeSpend { get; private set; }
 
@@ -30,6 +35,8 @@ public sealed class ProfileModel(UserManager<ShopUser> users, LoyaltyTiers tiers
         }
 
         Email = user.Email ?? user.UserName ?? "";
+        EmailConfirmed = user.EmailConfirmed;
+        TwoFactorEnabled = user.TwoFactorEnabled;
         LifetimeSpend = user.LifetimeSpend;
         Tier = await tiers.ForSpendAsync(user.LifetimeSpend, cancellationToken);
         NextTier = await tiers.NextAfterAsync(user.LifetimeSpend, cancellationToken);
