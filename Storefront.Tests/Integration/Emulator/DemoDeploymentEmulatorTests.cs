@@ -64,7 +64,7 @@ public sealed class DemoDeploymentEmulatorTests : IDisposable
         using var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var dashboard = await http.GetAsync("/_stripe/");
         Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
-        Assert.StartsWith("/Account/Login", dashboard.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Identity/Account/Login", dashboard.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         foreach (var path in new[] { "/_stripe/_emulator/reset", "/_stripe/_emulator/faults", "/_stripe/_emulator/time/advance" })
         {
             var r = await http.PostAsync(path, new FormUrlEncodedContent([new("kind", "500"), new("seconds", "99999")]));
