@@ -16,8 +16,8 @@ public sealed class AccountJourneyTests(AdminE2EFixture fixture, ITestOutputHelp
     [Fact]
     public Task Register_ConfirmFromTheMail_SignIn_ResetThePassword_SignInWithTheNewOne() => RunAsync(async page =>
     {
-        var scriptErrors = new List<string>();
-        page.PageError += (_, error) => scriptErrors.Add(error);
+        // The old password is refused with a 400 page, which Chromium logs; any other error still fails the test.
+        AllowConsoleError("status of 400");
         var account = new AccountPages(page);
 
         await account.RegisterAsync("journey@example.test", "Journey!pass-1");
@@ -42,7 +42,6 @@ public sealed class AccountJourneyTests(AdminE2EFixture fixture, ITestOutputHelp
         await Expect(login.Alert).ToContainTextAsync("E-mail or password is not right.");
         await Shop.SignInAsync(page, "journey@example.test", "Journey!pass-2");
         await Expect(page.Locator(".account-nav")).ToContainTextAsync("journey@example.test");
-        Assert.Empty(scriptErrors);
     });
 
     [Fact]
