@@ -134,9 +134,9 @@
     var css =
       '.sfemu-el{border:2px dashed #c77d00;border-radius:6px;padding:.75rem;margin:.5rem 0;font:14px system-ui,sans-serif;background:#fffaf0}' +
       '.sfemu-note{margin:0 0 .5rem;font-weight:600;color:#8a5300}' +
-      '.sfemu-row{display:flex;flex-direction:column;margin:.35rem 0}' +
+      '.sfemu-row{display:flex;flex-direction:column;margin:.35rem 0;min-width:0}' +
       '.sfemu-row label{font-size:12px;color:#333;margin-bottom:2px}' +
-      '.sfemu-row input,.sfemu-row select{padding:.35rem;border:1px solid #999;border-radius:4px;font:inherit}' +
+      '.sfemu-row input,.sfemu-row select{padding:.35rem;border:1px solid #999;border-radius:4px;font:inherit;min-width:0;width:100%;box-sizing:border-box}' +
       '.sfemu-inline{display:flex;gap:.5rem}.sfemu-inline>.sfemu-row{flex:1}' +
       '.sfemu-err{color:#b00020;font-size:12px;min-height:1em;margin:.25rem 0 0}' +
       '.sfemu-backdrop{position:fixed;inset:0;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;z-index:2147483647}' +
