@@ -144,6 +144,23 @@ public sealed class AccountTests(StorefrontAppFactory app) : IClassFixture<Store
     }
 
     [Fact]
+    public async Task ARememberMachineThatIsNotABoolean_OnTheCodePage_IsRefused_NotAnError()
+    {
+        using var admin = new ShopperClient(app);
+        var (password, _) = await SignIn(admin, "admin@storefront.local", "Admin!23456");
+        var codePage = password.Headers.Location!.OriginalString;
+
+        var (answer, _) = await admin.SubmitAsync(codePage, "main form", new Dictionary<string, string>
+        {
+            ["Input.TwoFactorCode"] = Totp.Code(Totp.DevAdminKey),
+            ["Input.RememberMachine"] = "maybe",
+        });
+
+        Assert.True((int)answer.StatusCode < 500, $"{(int)answer.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(codePage.Replace("RememberMe=False", "RememberMe=maybe", StringComparison.OrdinalIgnoreCase))).Response.StatusCode);
+    }
+
+    [Fact]
     public async Task SigningOut_EndsTheSession()
     {
         using var shopper = new ShopperClient(app);

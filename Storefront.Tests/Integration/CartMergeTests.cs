@@ -36,6 +36,28 @@ public sealed class CartMergeTests(StorefrontAppFactory app) : IClassFixture<Sto
     }
 
     [Fact]
+    public async Task SixParallelRegistrationsOfOneAddress_CreateOneAccount_AndNoneFailsWithAServerError()
+    {
+        using var shopper = new ShopperClient(app);
+        var (_, registerPage) = await shopper.GetAsync("/Identity/Account/Register");
+        var form = registerPage.QuerySelector<IHtmlFormElement>("form.account-form")!;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Email"] = "twice@example.com",
+            ["Input.Password"] = "Twice!pass-1",
+            ["Input.ConfirmPassword"] = "Twice!pass-1",
+        };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            shopper.Http.PostAsync(BrowserForm.Action(form), BrowserForm.Content(form, fields))));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"{(int)r.StatusCode}"));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<StorefrontDbContext>().Users.CountAsync(u => u.Email == "twice@example.com"));
+    }
+
+    [Fact]
     public async Task EightMergesOfTheSameVisitorCart_RacingDirectly_AddItsQuantityOnce()
     {
         var visitor = CartOwner.ForVisitor(Guid.NewGuid());

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Storefront.Data.Identity;
 
 namespace Storefront.Web.Areas.Identity.Pages.Account;
@@ -37,7 +38,7 @@ public sealed class RegisterModel(UserManager<ShopUser> users, SignInManager<Sho
         if (ModelState.IsValid)
         {
             var user = new ShopUser { UserName = Input.Email, Email = Input.Email };
-            var created = await users.CreateAsync(user, Input.Password);
+            var created = await CreateAsync(user);
             if (created.Succeeded)
             {
                 await users.AddToRoleAsync(user, Roles.Customer);
@@ -59,6 +60,22 @@ public sealed class RegisterModel(UserManager<ShopUser> users, SignInManager<Sho
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
+    }
+
+    /// <summary>
+    /// Identity checks the address is free, then inserts; a double submit (or two tabs) can pass the check twice,
+    /// and the database's unique user name refuses the second insert. That is the same answer as "taken", not a 500.
+    /// </summary>
+    private async Task<IdentityResult> CreateAsync(ShopUser user)
+    {
+        try
+        {
+            return await users.CreateAsync(user, Input.Password);
+        }
+        catch (DbUpdateException)
+        {
+            return IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(Input.Email));
+        }
     }
 
     private async Task SendConfirmationAsync(ShopUser user)
