@@ -41,7 +41,11 @@ public static class StorefrontHostingExtensions
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", Policies.Admin);
-                options.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/Account", model => model.Filters.Add(new MalformedLinkFilter()));
+                options.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/Account", model =>
+                {
+                    model.Filters.Add(new MalformedLinkFilter());
+                    model.Filters.Add(new TwoFactorPreconditionsFilter());
+                });
             })
             .AddMvcOptions(options =>
             {
