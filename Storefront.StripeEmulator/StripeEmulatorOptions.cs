@@ -20,7 +20,7 @@ public sealed partial class StripeEmulatorOptions
     public string PathPrefix { get; set; } = "";
 
     /// <summary>api_version used for events when the request sent no <c>Stripe-Version</c> header.</summary>
-    public string DefaultApiVersion { get; set; } = "2025-03-31.basil";
+    public string DefaultApiVersion { get; set; } = "2026-10-28.endive";
 
     /// <summary>
     /// Delays between webhook attempts after a failure. Attempt 1 is immediate; attempt n+1 waits

@@ -45,7 +45,7 @@ internal sealed class BenchmarkApp(ActionMeters meters) : WebApplicationFactory<
             services.AddHttpContextAccessor();
             services.AddSingleton(meters);
             services.AddSingleton<IStartupFilter, ServerTimingStartupFilter>();
-            services.AddHttpClient(StripeHttpTransport.HttpClientName)
+            services.AddHttpClient(StripeServiceCollectionExtensions.HttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(InMemory)
                 .AddHttpMessageHandler(sp => new StripeCallMeter(sp.GetRequiredService<IHttpContextAccessor>(), meters));
             services.AddHttpClient(StripeEmulatorOptions.WebhookHttpClientName).ConfigurePrimaryHttpMessageHandler(InMemory);

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Storefront.StripeEmulator;
 using Storefront.Web.Stripe;
+using Stripe;
+using WebhookEndpoint = Storefront.StripeEmulator.WebhookEndpoint;
 
 namespace Storefront.Tests.Conformance;
 
@@ -23,7 +25,7 @@ public sealed record ConformanceWebhook(string Signature, byte[] Body);
 /// <summary>
 /// The emulator mounted at <c>/_stripe</c> in a real Kestrel host on a free loopback port (real clock, so webhook
 /// timestamps verify), a request log in front of it, and a webhook receiver at <c>/hooks/conformance</c>.
-/// Clients are real <see cref="IStripeGateway"/> containers built with <c>AddStripeGateway</c> and pointed at it.
+/// Clients are real Stripe.net clients from containers built with <c>AddStripeGateway</c> and pointed at it.
 /// </summary>
 public sealed class ConformanceHost : IAsyncLifetime
 {
@@ -39,13 +41,11 @@ public sealed class ConformanceHost : IAsyncLifetime
     public string ApiBase => Origin + Prefix;
     public StripeEmulatorState State => _app!.Services.GetRequiredService<StripeEmulatorState>();
 
-    /// <summary>The delays the default gateway's retry policy asked for (not slept: a 1 ms real delay instead).</summary>
-    public ConcurrentQueue<TimeSpan> RetryDelays { get; } = new();
+    /// <summary>Default client: emulator mode (no keys → sk_test_emulator), MaxNetworkRetries 2 (Stripe.net's own retries).</summary>
+    public IStripeClient Client { get; private set; } = null!;
 
-    /// <summary>Default client: emulator mode (no keys → sk_test_emulator), MaxNetworkRetries 2.</summary>
+    /// <summary>The shop's gateway over <see cref="Client"/>'s container.</summary>
     public IStripeGateway Gateway { get; private set; } = null!;
-
-    public StripeWebhookVerifier Verifier { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -76,27 +76,21 @@ public sealed class ConformanceHost : IAsyncLifetime
         {
             using var ms = new MemoryStream();
             await ctx.Request.Body.CopyToAsync(ms);
-            Webhooks.Enqueue(new ConformanceWebhook(ctx.Request.Headers[StripeWebhookVerifier.HeaderName].ToString(), ms.ToArray()));
+            Webhooks.Enqueue(new ConformanceWebhook(ctx.Request.Headers["Stripe-Signature"].ToString(), ms.ToArray()));
             return Results.Ok();
         });
         await _app.StartAsync();
         Origin = _app.Urls.First().TrimEnd('/');
         State.Options.WebhookEndpoints.Add(new WebhookEndpoint(Origin + "/hooks/conformance", WebhookSecret));
 
-        var provider = BuildProvider(recordDelays: RetryDelays);
+        var provider = BuildProvider();
+        Client = provider.GetRequiredService<IStripeClient>();
         Gateway = provider.GetRequiredService<IStripeGateway>();
-        Verifier = provider.GetRequiredService<StripeWebhookVerifier>();
     }
 
-    /// <summary>
-    /// A fresh container with <c>AddStripeGateway</c> bound to configuration pointing at the emulator. The retry
-    /// policy is the production one with its delay swapped for <paramref name="retryDelay"/> of real time (default 1 ms;
-    /// the asked-for delay is recorded). <paramref name="productionRetryPolicy"/> keeps AddStripeGateway's own policy
-    /// (built from Stripe:MaxNetworkRetries; it really sleeps, so use it only where no retry happens).
-    /// </summary>
+    /// <summary>A fresh container with <c>AddStripeGateway</c> bound to configuration pointing at the emulator.</summary>
     public ServiceProvider BuildProvider(int maxNetworkRetries = 2, string? secretKey = null, string? publishableKey = null,
-        ConcurrentQueue<TimeSpan>? recordDelays = null, TimeSpan? retryDelay = null, TimeSpan? timeout = null,
-        bool productionRetryPolicy = false)
+        TimeSpan? timeout = null, string discountUpdates = "LinePrices")
     {
         var settings = new Dictionary<string, string?>
         {
@@ -105,6 +99,7 @@ public sealed class ConformanceHost : IAsyncLifetime
             ["Stripe:SecretKey"] = secretKey,
             ["Stripe:PublishableKey"] = publishableKey,
             ["Stripe:WebhookSecret"] = WebhookSecret,
+            ["Stripe:DiscountUpdates"] = discountUpdates,
         };
         // Only set when asked: a null entry would bind as TimeSpan.Zero and fail validation.
         if (timeout is { } t) settings["Stripe:Timeout"] = t.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
@@ -112,11 +107,6 @@ public sealed class ConformanceHost : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        if (!productionRetryPolicy) services.AddSingleton(new StripeRetryPolicy(maxNetworkRetries, TimeProvider.System, random: () => 0.5, delay: (d, ct) =>
-        {
-            recordDelays?.Enqueue(d);
-            return Task.Delay(retryDelay ?? TimeSpan.FromMilliseconds(1), ct);
-        }));
         services.AddStripeGateway(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         lock (_providers) _providers.Add(provider);

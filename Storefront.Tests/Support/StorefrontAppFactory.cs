@@ -70,6 +70,9 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
 
     public StripeEmulatorState Emulator => Services.GetRequiredService<StripeEmulatorState>();
 
+    /// <summary>Stripe:DiscountUpdates for this app (null: the default, LinePrices).</summary>
+    protected virtual string? DiscountUpdates => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(directory);
@@ -80,6 +83,10 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(directory, "keys"));
         builder.UseSetting("Checkout:UpdatesPerMinute", "6000");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(directory, "mail"));
+        if (DiscountUpdates is { } mode)
+        {
+            builder.UseSetting("Stripe:DiscountUpdates", mode);
+        }
         if (useKestrel)
         {
             // A real port: the app reaches its mounted emulator, and the emulator its webhook, over loopback HTTP.
@@ -92,7 +99,7 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             ConfigureTestServices(services);
-            services.AddHttpClient(StripeHttpTransport.HttpClientName).ConfigurePrimaryHttpMessageHandler(InMemory);
+            services.AddHttpClient(StripeServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(InMemory);
             services.AddHttpClient(StripeEmulatorOptions.WebhookHttpClientName).ConfigurePrimaryHttpMessageHandler(InMemory);
             services.PostConfigure<StripeEmulatorOptions>(options =>
             {

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
 using Storefront.Web.Carts;
 using Storefront.Web.Stripe;
+using Stripe;
+using Stripe.Checkout;
 using CheckoutEntity = Storefront.Data.Checkouts.Checkout;
 
 namespace Storefront.Web.Checkout;
@@ -34,7 +36,7 @@ public sealed class CheckoutAccess(StorefrontDbContext db, CartOwnerAccessor own
     public async Task<string> ClientSecretAsync(string? sessionId, CancellationToken cancellationToken)
     {
         var checkout = await LoadOwnedAsync(sessionId, cancellationToken);
-        StripeCheckoutSession session;
+        Session session;
         try
         {
             session = await stripe.GetCheckoutSessionAsync(checkout.StripeSessionId!, cancellationToken: cancellationToken);

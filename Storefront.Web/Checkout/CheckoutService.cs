@@ -11,6 +11,9 @@ using Storefront.Data.Providers;
 using Storefront.Web.Carts;
 using Storefront.Web.Pricing;
 using Storefront.Web.Stripe;
+using Stripe;
+using Quote = Storefront.Web.Pricing.Quote;
+using Stripe.Checkout;
 using CheckoutEntity = Storefront.Data.Checkouts.Checkout;
 
 namespace Storefront.Web.Checkout;
@@ -28,7 +31,7 @@ public sealed partial class CheckoutService(
     StorefrontDbContext db,
     CheckoutAccess access,
     CheckoutQuoter quoter,
-    SessionSync sync,
+    SessionUpdater updater,
     InventoryHolds holds,
     IStripeGateway stripe,
     TimeProvider clock,
@@ -145,7 +148,7 @@ public sealed partial class CheckoutService(
     public Task<CheckoutActionResult> AddressChangedAsync(string? sessionId, CancellationToken cancellationToken) =>
         RunAsync(sessionId, "checkout.address_changed", async (checkout, _) =>
         {
-            StripeCheckoutSession session;
+            Session session;
             try
             {
                 session = await stripe.GetCheckoutSessionAsync(checkout.StripeSessionId!, cancellationToken: cancellationToken);
@@ -226,11 +229,10 @@ public sealed partial class CheckoutService(
         try
         {
             await AdjustHoldsAsync(checkout, quote, previousHolds, cancellationToken);
-            var (request, synced) = await sync.BuildUpdateAsync(checkout, quote, cancellationToken);
-            var session = await stripe.UpdateCheckoutSessionAsync(
-                checkout.StripeSessionId!, request, StripeRequestOptions.WithIdempotencyKey(UpdateIdempotencyKey(checkout.Id, readVersion + 1, request)), cancellationToken);
+            var (session, push) = await updater.PushAsync(
+                checkout, quote, sent => UpdateIdempotencyKey(checkout.Id, readVersion + 1, new { sent.Options, sent.Options.ExtraParams, sent.Mode }), cancellationToken);
 
-            ApplyToCheckout(checkout, lines, synced, session);
+            ApplyToCheckout(checkout, lines, push.Lines, session);
             checkout.SetPromotionCode(code);
             checkout.EndUpdateLease();
 
@@ -305,7 +307,7 @@ public sealed partial class CheckoutService(
     }
 
     /// <summary>New and removed lines follow the quote; every line learns its li_ id and tax rate from Stripe's answer.</summary>
-    private static void ApplyToCheckout(CheckoutEntity checkout, IReadOnlyList<WorkingLine> working, IReadOnlyList<SyncedLine> synced, StripeCheckoutSession session)
+    private static void ApplyToCheckout(CheckoutEntity checkout, IReadOnlyList<WorkingLine> working, IReadOnlyList<SyncedLine> synced, Session session)
     {
         var items = session.LineItems?.Data ?? [];
         var byKey = working.ToDictionary(w => w.Key);
@@ -326,7 +328,8 @@ public sealed partial class CheckoutService(
                 line = checkout.AddLine(quoteLine.ProductId, quoteLine.PriceId, quoteLine.Quantity, quoteLine.Kind);
             }
 
-            line.LinkStripeLineItem(i < items.Count ? items[i].Id : null);
+            // Ad-hoc (discounted) lines are replaced on every update, so only catalog-priced lines keep their li_ id.
+            line.LinkStripeLineItem(synced[i].Keepable && i < items.Count ? items[i].Id : null);
             line.LinkStripeTaxRate(synced[i].StripeTaxRateId);
             ordered.Add(line);
         }
@@ -335,14 +338,9 @@ public sealed partial class CheckoutService(
     }
 
     /// <summary>The invariant the whole design rests on: our quote and Stripe's session agree to the minor unit.</summary>
-    private string VerifyTotals(Quote quote, StripeCheckoutSession session)
+    private string VerifyTotals(Quote quote, Session session)
     {
-        var matches = session.AmountSubtotal == quote.Totals.Subtotal
-                      && (session.TotalDetails?.AmountDiscount ?? 0) == quote.Totals.Discount
-                      && (session.TotalDetails?.AmountTax ?? 0) == quote.Totals.Tax
-                      && (session.TotalDetails?.AmountShipping ?? 0) == quote.Totals.Shipping
-                      && session.AmountTotal == quote.Totals.Total;
-        if (matches)
+        if (SessionSync.TotalsMatch(quote, session))
         {
             return "success";
         }
@@ -392,16 +390,14 @@ public sealed partial class CheckoutService(
     }
 
     private static CheckoutException Translate(StripeException ex) =>
-        ex.Type == "idempotency_error" || ex.HttpStatus == System.Net.HttpStatusCode.Conflict
+        ex.StripeError?.Type == "idempotency_error" || ex.HttpStatusCode == System.Net.HttpStatusCode.Conflict
             ? new CheckoutException(StatusCodes.Status409Conflict, "Your order was changed in another window. The page will refresh.")
-            : ex.HttpStatus == System.Net.HttpStatusCode.BadRequest && ex.Message.Contains("no longer open", StringComparison.OrdinalIgnoreCase)
-                ? CheckoutException.NotUpdatable()
-                : CheckoutException.StripeFailed();
+            : CheckoutException.StripeFailed();
 
     private static string Describe(Exception ex) => ex switch
     {
         CheckoutException c => $"rejected {c.StatusCode}: {c.Message}",
-        StripeException s => $"stripe_error {(int?)s.HttpStatus} {s.Type}: {s.Message}",
+        StripeException s => $"stripe_error {(int)s.HttpStatusCode} {s.StripeError?.Type}: {s.Message}",
         _ => $"failed: {ex.GetType().Name}",
     };
 

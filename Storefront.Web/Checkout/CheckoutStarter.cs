@@ -8,6 +8,8 @@ using Storefront.Data.Checkouts;
 using Storefront.Data.Identity;
 using Storefront.Web.Carts;
 using Storefront.Web.Stripe;
+using Stripe;
+using Stripe.Checkout;
 using CheckoutEntity = Storefront.Data.Checkouts.Checkout;
 
 namespace Storefront.Web.Checkout;
@@ -25,6 +27,8 @@ public sealed partial class CheckoutStarter(
     InventoryHolds holds,
     CheckoutQuoter quoter,
     SessionSync sync,
+    SessionUpdater updater,
+    PreviewAccess previewAccess,
     IStripeGateway stripe,
     UserManager<ShopUser> users,
     TimeProvider clock,
@@ -76,9 +80,7 @@ public sealed partial class CheckoutStarter(
 
         try
         {
-            var session = await CreateSessionAsync(checkout, quote, returnUrl, cancellationToken);
-            checkout.BindStripeSession(session.Id);
-            LinkLineItems(checkout, session);
+            var session = await OpenSessionAsync(checkout, quote, returnUrl, cancellationToken);
             db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), owner.Key, "checkout.started", "checkout", checkout.Id.ToString())
                 .ForCheckout(checkout.Id)
                 .WithChange(null, CheckoutService.Totals(quote))
@@ -88,47 +90,44 @@ public sealed partial class CheckoutStarter(
         }
         catch (StripeException ex)
         {
-            LogStartFailed(logger, checkout.Id, ex.HttpStatus, ex.Type, ex.Message);
+            LogStartFailed(logger, checkout.Id, ex.HttpStatusCode, ex.StripeError?.Type, ex.Message);
             await AbandonAsync(checkout, ex.Message, Stopwatch.GetElapsedTime(started));
             throw CheckoutException.StripeFailed();
         }
     }
 
-    private async Task<StripeCheckoutSession> CreateSessionAsync(CheckoutEntity checkout, Pricing.Quote quote, string returnUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the session in the shop's discount mode. LinePrices sends discounted lines as ad-hoc prices straight
+    /// away. Preview creates at catalog prices and then applies the discount through the preview update (creation
+    /// takes only an existing coupon), which also finds out, before the shopper sees anything, whether the account
+    /// has the preview: if not, the same update goes out in LinePrices mode.
+    /// </summary>
+    private async Task<Session> OpenSessionAsync(CheckoutEntity checkout, Pricing.Quote quote, string returnUrl, CancellationToken cancellationToken)
     {
-        var synced = await sync.SyncLinesAsync(quote, cancellationToken);
-        var checkoutId = checkout.Id.ToString();
-        IReadOnlyList<SessionDiscountParams>? discounts = null;
-        if (quote.Discount is { Amount: > 0 } discount)
+        var mode = SessionSync.EffectiveMode(checkout, previewAccess.Current);
+        Session session;
+        IReadOnlyList<SyncedLine> synced;
+        try
         {
-            // Creation accepts an existing coupon only (coupon_data is an update parameter), so make one for this checkout.
-            var coupon = await stripe.CreateCouponAsync(
-                new CouponCreateRequest { AmountOff = discount.Amount, Currency = quote.Currency, Duration = "once", Name = discount.Name },
-                StripeRequestOptions.WithIdempotencyKey($"checkout-{checkoutId}-coupon"),
-                cancellationToken);
-            discounts = [SessionDiscountParams.ForCoupon(coupon.Id)];
+            (session, synced) = await CreateSessionAsync(checkout, quote, returnUrl, mode, cancellationToken);
+        }
+        catch (StripeException ex) when (mode == DiscountUpdateMode.Preview && PreviewAccess.IsPreviewRefusal(ex))
+        {
+            previewAccess.MarkUnavailable(ex);
+            mode = DiscountUpdateMode.LinePrices;
+            (session, synced) = await CreateSessionAsync(checkout, quote, returnUrl, mode, cancellationToken);
         }
 
-        var shipping = SessionSync.ShippingOptions(quote);
-        var session = await stripe.CreateCheckoutSessionAsync(
-            new CheckoutSessionCreateRequest
-            {
-                UiMode = "custom",
-                Mode = checkout.Mode == CheckoutMode.Subscription ? "subscription" : "payment",
-                LineItems = synced.Select(l => SessionLineItemParams.AddPrice(l.StripePriceId, l.Line.Quantity, l.StripeTaxRateId is null ? null : [l.StripeTaxRateId])).ToList(),
-                Discounts = discounts,
-                ShippingOptions = shipping.Count == 0 ? null : shipping,
-                Permissions = SessionPermissionsParams.AllServerOnly,
-                ReturnUrl = returnUrl,
-                CustomerEmail = checkout.CustomerEmail,
-                ClientReferenceId = checkoutId,
-                Metadata = new Dictionary<string, string> { ["checkout_id"] = checkoutId },
-                ExpiresAt = checkout.ExpiresAt,
-                Expand = ["line_items"],
-            },
-            StripeRequestOptions.WithIdempotencyKey($"checkout-{checkoutId}-create"),
-            cancellationToken);
-        if (session.AmountTotal != quote.Totals.Total)
+        checkout.BindStripeSession(session.Id);
+        LinkLineItems(checkout, synced, session);
+        if (mode == DiscountUpdateMode.Preview && quote.Discount is { Amount: > 0 })
+        {
+            var (updated, push) = await updater.PushAsync(checkout, quote, $"checkout-{checkout.Id}-discount", cancellationToken);
+            LinkLineItems(checkout, push.Lines, updated);
+            session = updated;
+        }
+
+        if (!SessionSync.TotalsMatch(quote, session))
         {
             LogTotalsMismatch(logger, session.Id, quote.Totals.Total, session.AmountTotal);
         }
@@ -136,14 +135,49 @@ public sealed partial class CheckoutStarter(
         return session;
     }
 
-    /// <summary>Stripe returns the items in the order they were sent; remember each li_ id so later updates can keep it.</summary>
-    private static void LinkLineItems(CheckoutEntity checkout, StripeCheckoutSession session)
+    private async Task<(Session Session, IReadOnlyList<SyncedLine> Lines)> CreateSessionAsync(
+        CheckoutEntity checkout, Pricing.Quote quote, string returnUrl, DiscountUpdateMode mode, CancellationToken cancellationToken)
+    {
+        var synced = await sync.SyncLinesAsync(quote, mode, cancellationToken);
+        var checkoutId = checkout.Id.ToString();
+        var shipping = SessionSync.ShippingOptions(quote);
+        var options = new SessionCreateOptions
+        {
+            UiMode = "elements",
+            Mode = checkout.Mode == CheckoutMode.Subscription ? "subscription" : "payment",
+            LineItems = synced.Select(l => SessionSync.NewLineItem(l, quote.Currency)).ToList(),
+            ShippingOptions = shipping.Count == 0 ? null : shipping,
+            Permissions = new SessionPermissionsOptions { UpdateShippingDetails = "server_only" },
+            ReturnUrl = returnUrl,
+            CustomerEmail = checkout.CustomerEmail,
+            ClientReferenceId = checkoutId,
+            Metadata = new Dictionary<string, string> { ["checkout_id"] = checkoutId },
+            ExpiresAt = checkout.ExpiresAt.UtcDateTime,
+            Expand = ["line_items"],
+        };
+        var preview = mode == DiscountUpdateMode.Preview;
+        if (preview)
+        {
+            SessionSync.AddPreviewPermissions(options);
+        }
+
+        var session = await stripe.CreateCheckoutSessionAsync(options, $"checkout-{checkoutId}-create-{SessionUpdater.Suffix(mode)}", preview, cancellationToken);
+        return (session, synced);
+    }
+
+    /// <summary>
+    /// Stripe returns the items in the order they were sent; remember the li_ id of each line sent at its catalog
+    /// price so later updates can keep it (ad-hoc discounted lines are replaced on every update).
+    /// </summary>
+    public static void LinkLineItems(CheckoutEntity checkout, IReadOnlyList<SyncedLine> synced, Session session)
     {
         var items = session.LineItems?.Data ?? [];
         var lines = checkout.Lines.OrderBy(l => l.Position).ToList();
-        for (var i = 0; i < lines.Count && i < items.Count; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            lines[i].LinkStripeLineItem(items[i].Id);
+            var keepable = i < synced.Count && synced[i].Keepable;
+            lines[i].LinkStripeLineItem(keepable && i < items.Count ? items[i].Id : null);
+            lines[i].LinkStripeTaxRate(i < synced.Count ? synced[i].StripeTaxRateId : null);
         }
     }
 
@@ -168,7 +202,7 @@ public sealed partial class CheckoutStarter(
         {
             try
             {
-                await stripe.ExpireCheckoutSessionAsync(old.StripeSessionId!, StripeRequestOptions.WithIdempotencyKey($"checkout-{old.Id}-expire"), cancellationToken);
+                await stripe.ExpireCheckoutSessionAsync(old.StripeSessionId!, $"checkout-{old.Id}-expire", cancellationToken);
             }
             catch (StripeException ex)
             {

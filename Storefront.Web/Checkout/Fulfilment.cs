@@ -7,6 +7,9 @@ using Storefront.Data.Checkouts;
 using Storefront.Data.Orders;
 using Storefront.Data.Stripe;
 using Storefront.Web.Stripe;
+using Stripe;
+using Stripe.Checkout;
+using Product = Storefront.Data.Catalog.Product;
 using CheckoutEntity = Storefront.Data.Checkouts.Checkout;
 
 namespace Storefront.Web.Checkout;
@@ -28,7 +31,7 @@ public enum FulfilmentOutcome
 /// </summary>
 public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway stripe, TimeProvider clock, ILogger<Fulfilment> logger)
 {
-    public async Task<FulfilmentOutcome> HandleAsync(StripeEvent stripeEvent, CancellationToken cancellationToken)
+    public async Task<FulfilmentOutcome> HandleAsync(Event stripeEvent, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         FulfilmentOutcome outcome;
@@ -36,10 +39,10 @@ public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway st
         {
             outcome = stripeEvent.Type switch
             {
-                StripeEventTypes.CheckoutSessionCompleted => await CompleteAsync(stripeEvent, cancellationToken),
-                StripeEventTypes.CheckoutSessionExpired => await ExpireAsync(stripeEvent, cancellationToken),
-                StripeEventTypes.CheckoutSessionAsyncPaymentSucceeded => await SetPaymentStatusAsync(stripeEvent, OrderStatus.Paid, cancellationToken),
-                StripeEventTypes.CheckoutSessionAsyncPaymentFailed => await SetPaymentStatusAsync(stripeEvent, OrderStatus.PaymentFailed, cancellationToken),
+                EventTypes.CheckoutSessionCompleted => await CompleteAsync(stripeEvent, cancellationToken),
+                EventTypes.CheckoutSessionExpired => await ExpireAsync(stripeEvent, cancellationToken),
+                EventTypes.CheckoutSessionAsyncPaymentSucceeded => await SetPaymentStatusAsync(stripeEvent, OrderStatus.Paid, cancellationToken),
+                EventTypes.CheckoutSessionAsyncPaymentFailed => await SetPaymentStatusAsync(stripeEvent, OrderStatus.PaymentFailed, cancellationToken),
                 _ => FulfilmentOutcome.Ignored,
             };
         }
@@ -60,16 +63,16 @@ public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway st
         return outcome;
     }
 
-    private async Task<FulfilmentOutcome> CompleteAsync(StripeEvent stripeEvent, CancellationToken cancellationToken)
+    private async Task<FulfilmentOutcome> CompleteAsync(Event stripeEvent, CancellationToken cancellationToken)
     {
-        var sessionId = stripeEvent.GetCheckoutSession().Id;
+        var sessionId = SessionIdOf(stripeEvent);
         if (await IsProcessedAsync(stripeEvent.Id))
         {
             return FulfilmentOutcome.Duplicate;
         }
 
         // Stripe's current record of the session (with the amounts actually charged); failures surface as 5xx so Stripe retries.
-        var session = await stripe.GetCheckoutSessionAsync(sessionId, StripeGetRequest.ExpandLineItems, cancellationToken: cancellationToken);
+        var session = await stripe.GetCheckoutSessionAsync(sessionId, expandLineItems: true, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await IsProcessedAsync(stripeEvent.Id))
@@ -95,7 +98,7 @@ public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway st
         return outcome;
     }
 
-    private async Task FulfilAsync(CheckoutEntity checkout, StripeCheckoutSession session, string eventId, CancellationToken cancellationToken)
+    private async Task FulfilAsync(CheckoutEntity checkout, Session session, string eventId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var productIds = checkout.Lines.Select(l => l.ProductId).Distinct().ToList();
@@ -104,31 +107,42 @@ public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway st
         var prices = await db.Prices.Where(p => priceIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var items = session.LineItems?.Data ?? [];
 
+        // Each line at its catalog price with its discount: in LinePrices mode Stripe charged discounted ad-hoc prices
+        // (and no session discount), so the line's discount is what it came to less than its catalog amount.
+        var orderLines = new List<OrderLine>();
+        foreach (var line in checkout.Lines.OrderBy(l => l.Position))
+        {
+            // Lines are matched by li_ id, else by position (ad-hoc lines carry no stored id).
+            var item = items.FirstOrDefault(i => i.Id == line.StripeLineItemId) ?? (line.Position < items.Count ? items[line.Position] : null);
+            var price = prices[line.PriceId];
+            var listAmount = price.UnitAmount * line.Quantity;
+            var charged = item is null ? listAmount : item.AmountSubtotal - item.AmountDiscount;
+            orderLines.Add(new OrderLine(
+                line.ProductId,
+                products[line.ProductId].Name,
+                price.UnitAmount,
+                line.Quantity,
+                price.Interval,
+                Math.Max(0, listAmount - charged),
+                item?.AmountTax ?? 0,
+                item?.AmountTotal ?? listAmount));
+        }
+
+        var subtotal = orderLines.Sum(l => l.AmountSubtotal);
+        var chargedBeforeTax = (session.AmountSubtotal ?? 0) - (session.TotalDetails?.AmountDiscount ?? 0);
         var totals = new OrderTotals(
-            session.AmountSubtotal ?? 0,
-            session.TotalDetails?.AmountDiscount ?? 0,
+            subtotal,
+            Math.Max(0, subtotal - chargedBeforeTax),
             session.TotalDetails?.AmountShipping ?? 0,
             session.TotalDetails?.AmountTax ?? 0,
             session.AmountTotal ?? 0);
         var email = session.CustomerDetails?.Email ?? session.CustomerEmail ?? checkout.CustomerEmail ?? "";
         var order = new Order(checkout.Id, session.Id, checkout.UserId, email, checkout.Currency, totals, now);
-        order.LinkPayment(session.PaymentIntent, session.Subscription);
+        order.LinkPayment(session.PaymentIntentId, session.SubscriptionId);
         order.SetStatus(session.PaymentStatus == "unpaid" ? OrderStatus.Processing : OrderStatus.Paid);
-
-        foreach (var line in checkout.Lines.OrderBy(l => l.Position))
+        foreach (var orderLine in orderLines)
         {
-            var item = items.FirstOrDefault(i => i.Id == line.StripeLineItemId) ?? (line.Position < items.Count ? items[line.Position] : null);
-            var price = prices[line.PriceId];
-            var unitAmount = item?.Price?.UnitAmount ?? price.UnitAmount;
-            order.AddLine(new OrderLine(
-                line.ProductId,
-                products[line.ProductId].Name,
-                unitAmount,
-                line.Quantity,
-                price.Interval,
-                item?.AmountDiscount ?? 0,
-                item?.AmountTax ?? 0,
-                item?.AmountTotal ?? unitAmount * line.Quantity));
+            order.AddLine(orderLine);
         }
 
         db.Orders.Add(order);
@@ -190,9 +204,9 @@ public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway st
         cart?.Clear(clock.GetUtcNow());
     }
 
-    private async Task<FulfilmentOutcome> ExpireAsync(StripeEvent stripeEvent, CancellationToken cancellationToken)
+    private async Task<FulfilmentOutcome> ExpireAsync(Event stripeEvent, CancellationToken cancellationToken)
     {
-        var sessionId = stripeEvent.GetCheckoutSession().Id;
+        var sessionId = SessionIdOf(stripeEvent);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await IsProcessedAsync(stripeEvent.Id))
         {
@@ -213,9 +227,9 @@ public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway st
         return checkout is null ? FulfilmentOutcome.NotOurs : FulfilmentOutcome.Expired;
     }
 
-    private async Task<FulfilmentOutcome> SetPaymentStatusAsync(StripeEvent stripeEvent, OrderStatus status, CancellationToken cancellationToken)
+    private async Task<FulfilmentOutcome> SetPaymentStatusAsync(Event stripeEvent, OrderStatus status, CancellationToken cancellationToken)
     {
-        var sessionId = stripeEvent.GetCheckoutSession().Id;
+        var sessionId = SessionIdOf(stripeEvent);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await IsProcessedAsync(stripeEvent.Id))
         {
@@ -236,11 +250,15 @@ public sealed partial class Fulfilment(StorefrontDbContext db, IStripeGateway st
         return FulfilmentOutcome.PaymentStatusChanged;
     }
 
-    private async Task<bool> HasOrderAsync(StripeEvent stripeEvent)
+    private async Task<bool> HasOrderAsync(Event stripeEvent)
     {
-        var sessionId = stripeEvent.GetCheckoutSession().Id;
+        var sessionId = SessionIdOf(stripeEvent);
         return await db.Orders.AsNoTracking().AnyAsync(o => o.StripeSessionId == sessionId);
     }
+
+    /// <summary>The session a checkout.session.* event is about (the endpoint refuses events without one).</summary>
+    public static string SessionIdOf(Event stripeEvent) =>
+        (stripeEvent.Data?.Object as Session)?.Id is { Length: > 0 } id ? id : throw new ArgumentException("The event carries no checkout session.", nameof(stripeEvent));
 
     private Task<bool> IsProcessedAsync(string eventId) => db.ProcessedStripeEvents.AsNoTracking().AnyAsync(e => e.EventId == eventId);
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
 using Storefront.Data.Catalog;
 using Storefront.Web.Stripe;
+using Stripe;
+using Price = Storefront.Data.Catalog.Price;
 
 namespace Storefront.Web.Checkout;
 
@@ -57,29 +59,29 @@ public sealed class StripeCatalogSync(StorefrontDbContext db, IStripeGateway str
         if (product.StripeProductId is null)
         {
             var created = await stripe.CreateProductAsync(
-                new ProductCreateRequest
+                new ProductCreateOptions
                 {
                     Name = product.Name,
                     Metadata = new Dictionary<string, string> { ["storefront_product_id"] = product.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 },
-                StripeRequestOptions.WithIdempotencyKey($"sf-product-{product.Id}-{product.Slug}"),
+                $"sf-product-{product.Id}-{product.Slug}",
                 cancellationToken);
             product.LinkStripeProduct(created.Id);
         }
 
         var lookupKey = price.LookupKey ?? $"sf-price-{price.Id}";
-        var existing = (await stripe.ListPricesAsync(new PriceListRequest { LookupKeys = [lookupKey], Limit = 1 }, cancellationToken: cancellationToken)).Data
+        var existing = (await stripe.ListPricesAsync(new PriceListOptions { LookupKeys = [lookupKey], Limit = 1 }, cancellationToken)).Data
             .FirstOrDefault(p => Matches(p, price, product.StripeProductId!));
         var stripePriceId = existing?.Id ?? (await stripe.CreatePriceAsync(
-            new PriceCreateRequest
+            new PriceCreateOptions
             {
                 Currency = price.Currency,
                 Product = product.StripeProductId,
                 UnitAmount = price.UnitAmount,
                 Recurring = price.Interval switch
                 {
-                    BillingInterval.Month => new RecurringParams { Interval = "month" },
-                    BillingInterval.Year => new RecurringParams { Interval = "year" },
+                    BillingInterval.Month => new PriceRecurringOptions { Interval = "month" },
+                    BillingInterval.Year => new PriceRecurringOptions { Interval = "year" },
                     _ => null,
                 },
                 LookupKey = lookupKey,
@@ -87,7 +89,7 @@ public sealed class StripeCatalogSync(StorefrontDbContext db, IStripeGateway str
                 Metadata = new Dictionary<string, string> { ["storefront_price_id"] = price.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             },
             // The key names everything the price is made of, so a different price can never replay this one.
-            StripeRequestOptions.WithIdempotencyKey($"sf-price-{lookupKey}-{price.Currency}-{price.UnitAmount}-{price.Interval}"),
+            $"sf-price-{lookupKey}-{price.Currency}-{price.UnitAmount}-{price.Interval}",
             cancellationToken)).Id;
 
         price.LinkStripePrice(stripePriceId);
@@ -111,7 +113,7 @@ public sealed class StripeCatalogSync(StorefrontDbContext db, IStripeGateway str
 
         var percentage = rate.Percentage.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
         var created = await stripe.CreateTaxRateAsync(
-            new TaxRateCreateRequest
+            new TaxRateCreateOptions
             {
                 DisplayName = rate.DisplayName,
                 Percentage = rate.Percentage,
@@ -119,16 +121,16 @@ public sealed class StripeCatalogSync(StorefrontDbContext db, IStripeGateway str
                 Country = rate.Country,
                 State = rate.State,
             },
-            StripeRequestOptions.WithIdempotencyKey($"sf-txr-{rate.Id}-{rate.Country}-{rate.State}-{percentage}-{rate.Inclusive}"),
+            $"sf-txr-{rate.Id}-{rate.Country}-{rate.State}-{percentage}-{rate.Inclusive}",
             cancellationToken);
         rate.LinkStripeTaxRate(created.Id);
         await db.SaveChangesAsync(cancellationToken);
         return knownTaxRates[taxRateId] = created.Id;
     }
 
-    private static bool Matches(StripePrice stripePrice, Price price, string stripeProductId) =>
+    private static bool Matches(global::Stripe.Price stripePrice, Price price, string stripeProductId) =>
         stripePrice.Active
-        && stripePrice.Product == stripeProductId
+        && stripePrice.ProductId == stripeProductId
         && stripePrice.UnitAmount == price.UnitAmount
         && string.Equals(stripePrice.Currency, price.Currency, StringComparison.OrdinalIgnoreCase)
         && (stripePrice.Recurring?.Interval ?? "none") == price.Interval switch

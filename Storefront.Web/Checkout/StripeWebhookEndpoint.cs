@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using System.Text;
 using Storefront.Web.Stripe;
+using Stripe;
+using Stripe.Checkout;
 
 namespace Storefront.Web.Checkout;
 
@@ -11,6 +14,9 @@ public static partial class StripeWebhookEndpoint
 {
     public const string Path = "/stripe/webhook";
     private const int MaxBodyBytes = 512 * 1024;
+
+    /// <summary>Stripe's own tolerance for the signature's timestamp.</summary>
+    public const long ToleranceSeconds = 300;
 
     public static IEndpointRouteBuilder MapStripeWebhook(this IEndpointRouteBuilder endpoints)
     {
@@ -26,7 +32,6 @@ public static partial class StripeWebhookEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpRequest request,
-        StripeWebhookVerifier verifier,
         Fulfilment fulfilment,
         IOptions<StripeOptions> stripe,
         IOptions<CheckoutOptions> checkout,
@@ -48,15 +53,39 @@ public static partial class StripeWebhookEndpoint
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
-        StripeEvent stripeEvent;
+        string json;
         try
         {
-            stripeEvent = verifier.ConstructEvent(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), request.Headers["Stripe-Signature"], secret);
+            json = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         }
-        catch (StripeSignatureException ex)
+        catch (DecoderFallbackException)
         {
-            LogRejected(logger, ex.Reason.ToString());
-            return Results.Problem($"Invalid signature: {ex.Reason}.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem("The body is not UTF-8.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        Event stripeEvent;
+        try
+        {
+            // Checks the signature (HMAC over "{t}.{body}", 300 s tolerance) and that the event is on the SDK's version.
+            stripeEvent = EventUtility.ConstructEvent(json, request.Headers["Stripe-Signature"].ToString(), secret, ToleranceSeconds);
+        }
+        catch (StripeException ex)
+        {
+            LogRejected(logger, ex.Message);
+            return Results.Problem($"Invalid webhook: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Signed but not an event Stripe.net can read (not JSON, wrong shapes): the sender's fault, not ours.
+            LogRejected(logger, ex.GetType().Name);
+            return Results.Problem("The webhook body is not a Stripe event.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (string.IsNullOrEmpty(stripeEvent.Id) || string.IsNullOrEmpty(stripeEvent.Type)
+            || (stripeEvent.Type.StartsWith("checkout.session.", StringComparison.Ordinal) && stripeEvent.Data?.Object is not Session { Id.Length: > 0 }))
+        {
+            LogRejected(logger, "event without id, type or checkout session");
+            return Results.Problem("The event has no id, type or checkout session.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         try

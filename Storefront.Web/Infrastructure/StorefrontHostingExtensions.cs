@@ -74,6 +74,7 @@ public static class StorefrontHostingExtensions
         services.AddPricing();
         services.AddScoped<CheckoutQuoter>();
         services.AddScoped<SessionSync>();
+        services.AddScoped<SessionUpdater>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<CheckoutViewBuilder>();
         services.AddCheckoutRateLimits(configuration);

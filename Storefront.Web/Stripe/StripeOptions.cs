@@ -10,6 +10,23 @@ public enum StripeMode
     Live,
 }
 
+/// <summary>How a checkout's discount is sent to Stripe; both give Stripe the same totals as the server's quote.</summary>
+public enum DiscountUpdateMode
+{
+    /// <summary>
+    /// The discount is spread into each line's <c>price_data</c> unit amount (generally available: works for every
+    /// account). Stripe shows no discount line; the checkout page shows the server's.
+    /// </summary>
+    LinePrices,
+
+    /// <summary>
+    /// The discount is sent as <c>discounts[0][coupon_data]</c> on session updates: Stripe's private preview (the
+    /// account needs access; requests carry <c>checkout_server_update_beta=v1</c>). Falls back to
+    /// <see cref="LinePrices"/> when Stripe answers that <c>discounts</c> is an unknown parameter.
+    /// </summary>
+    Preview,
+}
+
 /// <summary>
 /// Bound from the "Stripe" section. Keys come from user-secrets or the environment, never from committed files.
 /// With no keys at all the shop runs against the embedded emulator.
@@ -30,8 +47,17 @@ public sealed class StripeOptions
 
     public string? WebhookSecret { get; set; }
 
-    /// <summary>Sent as Stripe-Version; the beta flag enables server-side updates of line items and discounts.</summary>
-    public string ApiVersion { get; set; } = "2025-03-31.basil; checkout_server_update_beta=v1";
+    /// <summary>
+    /// No longer a setting: the API version is the one Stripe.net pins (<see cref="PinnedApiVersion"/>). Bound only so
+    /// that a deployment still carrying the old setting fails at start instead of silently running another version.
+    /// </summary>
+    public string? ApiVersion { get; set; }
+
+    /// <summary>The version every request and the webhook endpoint use: Stripe.net's pinned one.</summary>
+    public static string PinnedApiVersion => global::Stripe.StripeConfiguration.ApiVersion;
+
+    /// <summary>How the server's discount reaches the session (see <see cref="DiscountUpdateMode"/>).</summary>
+    public DiscountUpdateMode DiscountUpdates { get; set; } = DiscountUpdateMode.LinePrices;
 
     /// <summary>Overrides the API base URL (a standalone emulator, say). Empty: real Stripe, or the mounted emulator.</summary>
     public string? ApiBase { get; set; }
@@ -95,9 +121,15 @@ public sealed class StripeOptionsValidator : IValidateOptions<StripeOptions>
             failures.Add("Stripe:WebhookSecret must start with whsec_.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.ApiVersion))
+        if (options.ApiVersion is not null)
         {
-            failures.Add("Stripe:ApiVersion is required.");
+            failures.Add($"Stripe:ApiVersion is no longer a setting: Storefront always uses Stripe.net's pinned version {StripeOptions.PinnedApiVersion}. "
+                         + "Remove Stripe:ApiVersion (and any beta flag in it; choose the discount mode with Stripe:DiscountUpdates).");
+        }
+
+        if (!Enum.IsDefined(options.DiscountUpdates))
+        {
+            failures.Add("Stripe:DiscountUpdates must be LinePrices or Preview.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.ApiBase) && !Uri.TryCreate(options.ApiBase, UriKind.Absolute, out _))

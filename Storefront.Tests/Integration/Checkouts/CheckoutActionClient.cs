@@ -41,12 +41,26 @@ public sealed class CheckoutActionClient(StorefrontAppFactory app, ShopperClient
     /// <summary>The session as Stripe (the emulator) holds it now.</summary>
     public JsonObject Session() => CheckoutFlow.Session(app, SessionId);
 
-    /// <summary>The invariant: what the server quoted is exactly what Stripe will charge.</summary>
+    /// <summary>
+    /// The invariant: what the server quoted is exactly what Stripe will charge. In LinePrices mode the discount is
+    /// inside Stripe's line prices (Stripe shows no discount); in Preview mode Stripe holds it as a session discount.
+    /// </summary>
     public static void AssertTotalsMatch(JsonObject body, JsonObject session)
     {
         var totals = body["totals"]!;
-        Assert.Equal((long)totals["subtotal"]!, (long)session["amount_subtotal"]!);
-        Assert.Equal((long)totals["discount"]!, (long)session["total_details"]!["amount_discount"]!);
+        var stripeDiscount = (long)session["total_details"]!["amount_discount"]!;
+        Assert.Equal((long)totals["subtotal"]! - (long)totals["discount"]!, (long)session["amount_subtotal"]! - stripeDiscount);
+        if ((string?)body["discountMode"] == "Preview")
+        {
+            Assert.Equal((long)totals["subtotal"]!, (long)session["amount_subtotal"]!);
+            Assert.Equal((long)totals["discount"]!, stripeDiscount);
+        }
+        else
+        {
+            Assert.Equal("LinePrices", (string?)body["discountMode"]);
+            Assert.Equal(0, stripeDiscount);
+        }
+
         Assert.Equal((long)totals["shipping"]!, (long)session["total_details"]!["amount_shipping"]!);
         Assert.Equal((long)totals["tax"]!, (long)session["total_details"]!["amount_tax"]!);
         Assert.Equal((long)totals["total"]!, (long)session["amount_total"]!);

@@ -22,8 +22,11 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
         Assert.Equal(["Roaster's Choice Subscription", "Pour-Over Dripper", "Cupping Spoon"], after.Select(i => (string?)i["description"]));
         Assert.NotEqual((string?)before[0]["id"], (string?)after[0]["id"]);
         Assert.Equal("year", (string?)after[0]["price"]!["recurring"]!["interval"]);
-        Assert.Equal(22000, (long?)after[0]["price"]!["unit_amount"]);
-        Assert.Equal((string?)before[1]["id"], (string?)after[1]["id"]);
+        // 25,200 crosses the spend-100 threshold: 10 % capped at 20.00, spread 1746 / 254 / 0 into the line prices
+        // (LinePrices mode), so the yearly price Stripe renews at includes the discount.
+        Assert.Equal(22000 - 1746, (long?)after[0]["price"]!["unit_amount"]);
+        Assert.Equal(3200 - 254, (long?)after[1]["price"]!["unit_amount"]);
+        Assert.Equal(0, (long?)after[2]["price"]!["unit_amount"]);
         Assert.Equal("year", (string?)body["state"]!["interval"]);
         CheckoutActionClient.AssertTotalsMatch(body, actions.Session());
     }
@@ -117,7 +120,10 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
     public async Task ACartOver100_GetsTenPercentOff_CappedAt20()
     {
         var (actions, _) = await StartAsync(("burr-grinder", 1, null));
-        Assert.Equal(1290, (long)actions.Session()["total_details"]!["amount_discount"]!);
+
+        // LinePrices (the default): the 10 % is inside the line's price, and Stripe shows no discount of its own.
+        Assert.Equal(12900 - 1290, (long)actions.Session()["amount_subtotal"]!);
+        Assert.Equal(0, (long)actions.Session()["total_details"]!["amount_discount"]!);
 
         var lineId = await CheckoutFlow.LineIdAsync(app, actions.SessionId, "Conical Burr Grinder");
         var (status, body) = await actions.QuantityAsync(lineId, 2);
@@ -191,10 +197,13 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
         var (status, body) = await actions.CodeAsync("welcome10");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("WELCOME10", (string?)body["state"]!["promotionCode"]);
-        Assert.Equal(450, (long)actions.Session()["total_details"]!["amount_discount"]!);
+        Assert.Equal(450, (long)body["totals"]!["discount"]!);
+        Assert.Equal(4500 - 450, (long)actions.Session()["amount_subtotal"]!);
+        CheckoutActionClient.AssertTotalsMatch(body, actions.Session());
 
         (status, body) = await actions.PostAsync("RemovePromotionCode", new { });
         Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(4500, (long)actions.Session()["amount_subtotal"]!);
         Assert.Equal(0, (long)actions.Session()["total_details"]!["amount_discount"]!);
         Assert.Empty(actions.Session()["discounts"]!.AsArray());
     }
@@ -256,11 +265,11 @@ public sealed class CheckoutActionTests(StorefrontAppFactory app) : IClassFixtur
     private async Task<List<string?>> ShippingNamesAsync(JsonObject session)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var stripe = scope.ServiceProvider.GetRequiredService<Storefront.Web.Stripe.IStripeGateway>();
+        var rates = new global::Stripe.ShippingRateService(scope.ServiceProvider.GetRequiredService<global::Stripe.IStripeClient>());
         var names = new List<string?>();
         foreach (var option in session["shipping_options"]!.AsArray())
         {
-            names.Add((await stripe.GetShippingRateAsync((string)option!["shipping_rate"]!)).DisplayName);
+            names.Add((await rates.GetAsync((string)option!["shipping_rate"]!)).DisplayName);
         }
 
         return names;

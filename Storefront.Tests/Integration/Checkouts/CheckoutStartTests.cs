@@ -10,21 +10,22 @@ namespace Storefront.Tests.Integration.Checkouts;
 public sealed class CheckoutStartTests(StorefrontAppFactory app) : IClassFixture<StorefrontAppFactory>
 {
     [Fact]
-    public async Task StartingCheckout_OpensACustomUiSession_WithServerPricedLines_AndServerOnlyPermissions()
+    public async Task StartingCheckout_OpensAnElementsSession_WithServerPricedLines_AndNoPreviewParameters()
     {
         using var shopper = new ShopperClient(app);
         var before = DateTimeOffset.UtcNow;
-        var sessionId = await CheckoutFlow.StartAsync(app, shopper, ("pour-over-dripper", 2, null), ("brewing-masterclass", 1, null));
+        var sessionId = await CheckoutFlow.StartAsync(app, shopper, ("pour-over-dripper", 1, null), ("brewing-masterclass", 1, null));
 
         var session = CheckoutFlow.Session(app, sessionId);
-        Assert.Equal("custom", (string?)session["ui_mode"]);
+        Assert.Equal("elements", (string?)session["ui_mode"]);
         Assert.Equal("payment", (string?)session["mode"]);
         Assert.Equal("open", (string?)session["status"]);
         Assert.Equal("usd", (string?)session["currency"]);
-        Assert.Equal(6400 + 3900, (long?)session["amount_subtotal"]);
+        Assert.Equal(3200 + 3900, (long?)session["amount_subtotal"]);
         var permissions = session["permissions"]!.AsObject();
-        Assert.Equal("server_only", (string?)permissions["update_line_items"]);
-        Assert.Equal("server_only", (string?)permissions["update_discounts"]);
+        // LinePrices mode sends no preview parameter: line-item updates are GA, and no update permissions are asked for.
+        Assert.Null(permissions["update_line_items"]);
+        Assert.Null(permissions["update_discounts"]);
         Assert.Equal("server_only", (string?)permissions["update_shipping_details"]);
         Assert.Equal("http://localhost/checkout/return?session_id={CHECKOUT_SESSION_ID}", (string?)session["return_url"]);
 
@@ -37,7 +38,7 @@ public sealed class CheckoutStartTests(StorefrontAppFactory app) : IClassFixture
 
         var items = session["line_items"]!["data"]!.AsArray();
         Assert.Equal(["Pour-Over Dripper", "Brewing Masterclass"], items.Select(i => (string?)i!["description"]));
-        Assert.Equal([2L, 1L], items.Select(i => (long)i!["quantity"]!));
+        Assert.Equal([1L, 1L], items.Select(i => (long)i!["quantity"]!));
         Assert.Equal([3200L, 3900L], items.Select(i => (long)i!["price"]!["unit_amount"]!));
         Assert.Equal("pour-over-dripper", (string?)items[0]!["price"]!["lookup_key"]);
         Assert.Equal(items.Select(i => (string?)i!["id"]), checkout.Lines.OrderBy(l => l.Position).Select(l => l.StripeLineItemId));
@@ -53,7 +54,8 @@ public sealed class CheckoutStartTests(StorefrontAppFactory app) : IClassFixture
         Assert.Equal("subscription", (string?)session["mode"]);
         var price = session["line_items"]!["data"]![0]!["price"]!;
         Assert.Equal("year", (string?)price["recurring"]!["interval"]);
-        Assert.Equal(22000, (long?)price["unit_amount"]);
+        // Over 100: 10 % capped at 20.00, baked into the recurring price, so every renewal is discounted too.
+        Assert.Equal(22000 - 2000, (long?)price["unit_amount"]);
     }
 
     [Fact]

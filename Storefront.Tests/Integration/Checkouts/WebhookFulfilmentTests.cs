@@ -32,6 +32,8 @@ public sealed class WebhookFulfilmentTests(StorefrontAppFactory app) : IClassFix
         var session = CheckoutFlow.Session(app, sessionId);
         Assert.Equal((long)session["amount_total"]!, order.Total);
         Assert.Equal(2 * 5900 + 2900, order.Subtotal);
+        Assert.Equal(1470, order.Discount);
+        Assert.Equal(1470, order.Lines.Sum(l => l.AmountDiscount));
         Assert.Equal(OrderStatus.Paid, order.Status);
         Assert.Equal("shopper@storefront.local", order.Email);
         Assert.StartsWith("pi_", order.PaymentIntentId);
@@ -91,8 +93,8 @@ public sealed class WebhookFulfilmentTests(StorefrontAppFactory app) : IClassFix
         var payload = CompletedEventFor(sessionId, "evt_test_" + kind);
         var header = kind switch
         {
-            "forged" => StripeWebhookVerifier.ComputeSignatureHeader(payload, "whsec_someone_else", DateTimeOffset.UtcNow),
-            "stale" => StripeWebhookVerifier.ComputeSignatureHeader(payload, Secret, DateTimeOffset.UtcNow.AddMinutes(-6)),
+            "forged" => WebhookSigning.Header(payload, "whsec_someone_else", DateTimeOffset.UtcNow),
+            "stale" => WebhookSigning.Header(payload, Secret, DateTimeOffset.UtcNow.AddMinutes(-6)),
             _ => null,
         };
 
@@ -118,8 +120,8 @@ public sealed class WebhookFulfilmentTests(StorefrontAppFactory app) : IClassFix
             var payload = app.Emulator.GetEventJson(eventId)!;
 
             var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-                PostWebhookAsync(payload, StripeWebhookVerifier.ComputeSignatureHeader(payload, Secret, DateTimeOffset.UtcNow))));
-            var again = await PostWebhookAsync(payload, StripeWebhookVerifier.ComputeSignatureHeader(payload, Secret, DateTimeOffset.UtcNow));
+                PostWebhookAsync(payload, WebhookSigning.Header(payload, Secret, DateTimeOffset.UtcNow))));
+            var again = await PostWebhookAsync(payload, WebhookSigning.Header(payload, Secret, DateTimeOffset.UtcNow));
 
             Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
             var outcomes = await Task.WhenAll(responses.Select(async r => (string?)JsonNode.Parse(await r.Content.ReadAsStringAsync())!["outcome"]));
@@ -178,8 +180,8 @@ public sealed class WebhookFulfilmentTests(StorefrontAppFactory app) : IClassFix
     [Fact]
     public async Task OtherEventTypes_AreAcknowledgedAndIgnored()
     {
-        const string payload = """{"id":"evt_other_1","object":"event","type":"customer.created","created":1,"livemode":false,"data":{"object":{"id":"cus_1","object":"customer"}}}""";
-        var response = await PostWebhookAsync(payload, StripeWebhookVerifier.ComputeSignatureHeader(payload, Secret, DateTimeOffset.UtcNow));
+        const string payload = """{"id":"evt_other_1","object":"event","type":"customer.created","api_version":"2026-10-28.endive","created":1,"livemode":false,"data":{"object":{"id":"cus_1","object":"customer"}}}""";
+        var response = await PostWebhookAsync(payload, WebhookSigning.Header(payload, Secret, DateTimeOffset.UtcNow));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Ignored", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["outcome"]);
@@ -205,6 +207,7 @@ public sealed class WebhookFulfilmentTests(StorefrontAppFactory app) : IClassFix
             ["id"] = eventId,
             ["object"] = "event",
             ["type"] = "checkout.session.completed",
+            ["api_version"] = Storefront.Web.Stripe.StripeOptions.PinnedApiVersion,
             ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             ["livemode"] = false,
             ["data"] = new JsonObject { ["object"] = session },

@@ -19,6 +19,7 @@ public sealed class IndexModel(
     CheckoutAccess access,
     CheckoutService actions,
     CheckoutViewBuilder views,
+    PreviewAccess previewAccess,
     IOptions<StripeOptions> stripe,
     IOptions<ShopOptions> shop,
     StripeJsLocation stripeJs) : PageModel
@@ -38,6 +39,12 @@ public sealed class IndexModel(
     public bool NeedsShipping => View.NeedsShipping;
 
     public CheckoutView View { get; private set; } = null!;
+
+    /// <summary>The server's discount and totals, for the page's discount line (LinePrices mode: Stripe shows none).</summary>
+    public CheckoutPricing ServerPricing { get; private set; } = null!;
+
+    /// <summary>What a subscription's discount does on renewal, shown next to Pay (null for one-off orders).</summary>
+    public string? RenewalPromise { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "session_id")] string? sessionId, CancellationToken cancellationToken)
     {
@@ -59,6 +66,8 @@ public sealed class IndexModel(
         SessionId = checkout.StripeSessionId!;
         IsGuest = checkout.UserId is null;
         View = await views.BuildAsync(checkout, cancellationToken);
+        ServerPricing = CheckoutPricing.From(await actions.CurrentQuoteAsync(SessionId, cancellationToken), SessionSync.EffectiveMode(checkout, previewAccess.Current));
+        RenewalPromise = checkout.Mode == CheckoutMode.Subscription ? SessionSync.RenewalPromise : null;
         ReturnUrl = Url.Page("/Checkout/Return", pageHandler: null, values: new { session_id = SessionId }, protocol: Request.Scheme)!;
         return Page();
     }
@@ -125,6 +134,7 @@ public sealed class IndexModel(
                 state = await views.BuildAsync(result.Checkout, cancellationToken),
                 totals = result.Quote.Totals,
                 discount = result.Quote.Discount,
+                discountMode = SessionSync.EffectiveMode(result.Checkout, previewAccess.Current).ToString(),
                 promoCode = result.Quote.PromoCode.Status == Pricing.PromoCodeStatus.None ? null : result.Quote.PromoCode,
             });
         }
@@ -132,6 +142,12 @@ public sealed class IndexModel(
         {
             return Error(ex);
         }
+    }
+
+    /// <summary>The page's copy of the server's pricing (<c>#checkout-discount</c>).</summary>
+    public sealed record CheckoutPricing(Web.Pricing.SessionDiscount? Discount, Web.Pricing.QuoteTotals Totals, string DiscountMode)
+    {
+        public static CheckoutPricing From(Web.Pricing.Quote quote, DiscountUpdateMode mode) => new(quote.Discount, quote.Totals, mode.ToString());
     }
 
     // Intents carry the session id and the change only. Any other field (a price, an amount, a product for a line)

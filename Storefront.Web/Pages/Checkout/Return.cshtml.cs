@@ -5,6 +5,8 @@ using Storefront.Data;
 using Storefront.Data.Orders;
 using Storefront.Web.Checkout;
 using Storefront.Web.Stripe;
+using Stripe;
+using Stripe.Checkout;
 
 namespace Storefront.Web.Pages.Checkout;
 
@@ -50,7 +52,7 @@ public sealed class ReturnModel(CheckoutAccess access, IStripeGateway stripe, St
             return Page();
         }
 
-        StripeCheckoutSession session;
+        Session session;
         try
         {
             session = await stripe.GetCheckoutSessionAsync(SessionId, cancellationToken: cancellationToken);
