@@ -50,7 +50,7 @@ public sealed class PageHandlerGuard : IAsyncPageFilter
         }
 
         var executed = await next();
-        if (executed.Exception is StripeException && !executed.ExceptionHandled && context.HandlerMethod is { } h && BodyParameter(h) is not null)
+        if (executed.Exception is global::Stripe.StripeException && !executed.ExceptionHandled && context.HandlerMethod is { } h && BodyParameter(h) is not null)
         {
             var failure = CheckoutException.StripeFailed();
             executed.Result = JsonError(failure.StatusCode, failure.Message);
