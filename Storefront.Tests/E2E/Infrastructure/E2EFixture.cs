@@ -26,7 +26,15 @@ public abstract class BrowserAppFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public KestrelStorefrontAppFactory App { get; } = new();
+    protected BrowserAppFixture()
+    {
+        App = CreateApp();
+    }
+
+    public StorefrontAppFactory App { get; }
+
+    /// <summary>The app under test; a fixture overrides this to run the app with other settings.</summary>
+    protected virtual StorefrontAppFactory CreateApp() => new KestrelStorefrontAppFactory();
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser fixture is not initialised.");
 
