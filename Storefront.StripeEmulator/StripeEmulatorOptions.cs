@@ -38,4 +38,11 @@ public sealed partial class StripeEmulatorOptions
 
     /// <summary>How long an idempotency key's first response is replayed.</summary>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Whether the account has Stripe's checkout-server-update preview. When false (an ordinary account), requests with
+    /// the beta flag are treated like requests without it: preview parameters are unknown. <c>POST /_emulator/preview_access</c>
+    /// (<c>enabled=true|false</c>) changes it at run time.
+    /// </summary>
+    public bool PreviewAccess { get; set; } = true;
 }

@@ -6,10 +6,30 @@ namespace Storefront.StripeEmulator;
 // Checkout sessions, line items, completion, payment intents. Internal members are called with Gate held.
 public sealed partial class StripeEmulatorState
 {
-    private static readonly string[] UiModes = ["hosted", "embedded", "custom", "elements"];
     private static readonly string[] PermissionKeys = ["update_line_items", "update_discounts", "update_shipping_details"];
 
     // ---------------------------------------------------------------- create
+
+    /// <summary>ui_mode as this API version names it; the other era's names fail as Stripe's do.</summary>
+    private static string ReadUiMode(Params p, RequestInfo req)
+    {
+        var known = ApiVersionRules.UiModes(req.ApiVersion);
+        var given = p.Str("ui_mode");
+        if (given is null) return ApiVersionRules.RenamedUiModes(req.ApiVersion) ? "hosted_page" : "hosted";
+        if (!known.Contains(given))
+            throw new StripeEmulatorException(400, "invalid_request_error",
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, EmulatorMessages.InvalidUiMode, given, string.Join(", ", known), req.ApiVersion),
+                "ui_mode", "parameter_invalid_enum");
+        return given;
+    }
+
+    /// <summary>Private-preview parameters exist only with the beta flag on an account that has the preview.</summary>
+    private static void RequirePreview(Params p, RequestInfo req, params string[] names)
+    {
+        if (req.PreviewBeta) return;
+        foreach (var name in names)
+            if (p.Has(name)) throw StripeEmulatorException.UnknownParam(p.Name(name));
+    }
 
     internal JsonObject CreateSession(Params p, RequestInfo req)
     {
@@ -19,8 +39,8 @@ public sealed partial class StripeEmulatorState
         var expand = ValidateSessionExpand(p);
         var mode = p.Enum("mode", "payment", "subscription", "setup") ?? throw StripeEmulatorException.Missing("mode");
         if (mode == "setup") throw StripeEmulatorException.Invalid("The Storefront Stripe emulator does not support `setup` mode.", "mode");
-        var uiMode = p.Enum("ui_mode", UiModes) ?? "hosted";
-        var embeddedLike = uiMode is "custom" or "elements" or "embedded";
+        var uiMode = ReadUiMode(p, req);
+        var embeddedLike = ApiVersionRules.IsEmbeddedLike(uiMode);
         var returnUrl = p.Str("return_url");
         var successUrl = p.Str("success_url");
         if (embeddedLike && successUrl is not null)
@@ -34,6 +54,7 @@ public sealed partial class StripeEmulatorState
         if (p.Obj("permissions") is { } perm)
         {
             perm.Allow(PermissionKeys);
+            RequirePreview(perm, req, "update_line_items", "update_discounts");
             foreach (var k in PermissionKeys)
                 if (perm.Enum(k, "server_only", "client_only") is { } v) permissions[k] = v;
         }
@@ -282,6 +303,8 @@ public sealed partial class StripeEmulatorState
     {
         p.Allow("line_items", "discounts", "shipping_options", "metadata", "collected_information", "expand");
         var expand = ValidateSessionExpand(p);
+        RequirePreview(p, req, "discounts");
+        if (!req.PreviewBeta && !ApiVersionRules.LineItemUpdatesGa(req.ApiVersion)) RequirePreview(p, req, "line_items");
         var s = FindSession(id, req);
         if (s.Status != "open") throw StripeEmulatorException.Invalid(EmulatorMessages.SessionNotOpen);
 

@@ -8,7 +8,8 @@ using Storefront.StripeEmulator.Internal;
 namespace Storefront.StripeEmulator;
 
 /// <summary>Who caused a change: the API request (id, idempotency key, api version) or null for automatic changes.</summary>
-internal sealed record RequestInfo(string RequestId, string? IdempotencyKey, string ApiVersion);
+/// <param name="PreviewBeta">The request carried the checkout_server_update_beta flag and the account has preview access.</param>
+internal sealed record RequestInfo(string RequestId, string? IdempotencyKey, string ApiVersion, bool PreviewBeta = false);
 
 /// <summary>
 /// The emulator's whole in-memory account: catalog, sessions, payment intents, events, webhook log, faults and

@@ -14,6 +14,7 @@ namespace Storefront.StripeEmulator.Internal;
 /// <item><c>GET /_emulator/webhooks/deliveries</c>: the delivery log.</item>
 /// <item><c>POST /_emulator/time/advance</c> (<c>seconds</c>): moves the emulator clock and expires due sessions.</item>
 /// <item><c>POST /_emulator/reset</c>: forgets everything.</item>
+/// <item><c>POST /_emulator/preview_access</c> (<c>enabled</c>=true|false): simulates an account with or without the checkout-server-update preview.</item>
 /// </list>
 /// </summary>
 internal static class ControlApi
@@ -76,6 +77,12 @@ internal static class ControlApi
                         });
                     }
                     result = new JsonObject { ["object"] = "list", ["data"] = list };
+                    break;
+                case "/_emulator/preview_access" when method == "POST":
+                    // An account without the checkout-server-update preview: the beta flag then unlocks nothing.
+                    p.Allow("enabled");
+                    state.Options.PreviewAccess = p.Bool("enabled") ?? throw StripeEmulatorException.Missing("enabled");
+                    result = new JsonObject { ["preview_access"] = state.Options.PreviewAccess };
                     break;
                 case "/_emulator/reset" when method == "POST":
                     state.Reset();

@@ -162,7 +162,8 @@ internal sealed class EmulatorHttpHandler(StripeEmulatorState state, Access.Emul
         try
         {
             if (latency > TimeSpan.Zero) await Task.Delay(latency, ctx.RequestAborted);
-            var req = new RequestInfo(requestId, idemKey.Length > 0 ? idemKey : null, apiVersion);
+            var beta = versionHeader.Contains(ApiVersionRules.BetaFlag, StringComparison.Ordinal) && state.Options.PreviewAccess;
+            var req = new RequestInfo(requestId, idemKey.Length > 0 ? idemKey : null, apiVersion, beta);
             int status;
             string body;
             try

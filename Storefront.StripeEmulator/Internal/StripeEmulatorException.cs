@@ -42,6 +42,8 @@ public static class EmulatorMessages
         "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{0}' if you meant to execute a different request.";
 
     // Assumed texts.
+    /// <summary>{0} = the value, {1} = the names this version knows, {2} = the version.</summary>
+    public const string InvalidUiMode = "Invalid ui_mode: {0}. On API version {2} it must be one of: {1}.";
     public const string SessionNotOpen = "This Checkout Session is no longer open and cannot be updated.";
     public const string SubscriptionNeedsRecurring =
         "You must provide at least one recurring price in `subscription` mode when using prices.";

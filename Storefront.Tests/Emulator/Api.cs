@@ -33,9 +33,13 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Json, HttpResp
 
 public static class Api
 {
+    /// <summary>What these tests send unless they name a version: the basil era with the preview flag (custom ui_mode, preview parameters).</summary>
+    public const string DefaultStripeVersion = "2025-03-31.basil; checkout_server_update_beta=v1";
+
     public static async Task<ApiResponse> Send(HttpClient http, HttpMethod method, string path, Form? form = null,
         string? idempotencyKey = null, string? stripeVersion = null)
     {
+        stripeVersion ??= DefaultStripeVersion;
         var url = path.TrimStart('/');
         using var request = new HttpRequestMessage(method, method == HttpMethod.Get && form is { Count: > 0 } ? url + "?" + form.Encode() : url);
         if (method != HttpMethod.Get) request.Content = (form ?? new Form()).ToContent();

@@ -115,13 +115,13 @@ public sealed class WebhookTests(RootEmulator host) : IClassFixture<RootEmulator
     }
 
     [Fact]
-    public async Task Expire_EmitsExpiredEvent_WithDefaultApiVersion()
+    public async Task Expire_EmitsExpiredEvent_WithTheRequestsApiVersion()
     {
         var id = await NewSession();
         await host.Http.Create($"v1/checkout/sessions/{id}/expire", new Form());
         var hook = await WaitFor("checkout.session.expired", id);
         Assert.Equal("expired", hook.Event["data"]!["object"].S("status"));
-        Assert.Equal(host.State.Options.DefaultApiVersion, hook.Event.S("api_version"));
+        Assert.Equal("2025-03-31.basil", hook.Event.S("api_version"));
     }
 }
 

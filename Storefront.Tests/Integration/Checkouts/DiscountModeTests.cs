@@ -26,3 +26,27 @@ public sealed class PreviewDiscountModeTests(PreviewStorefrontAppFactory app) : 
         CheckoutActionClient.AssertTotalsMatch(body, actions.Session());
     }
 }
+
+/// <summary>Preview configured on an account without the preview: the first refusal switches the shop to LinePrices.</summary>
+public sealed class PreviewFallbackTests(PreviewStorefrontAppFactory app) : IClassFixture<PreviewStorefrontAppFactory>
+{
+    [Fact]
+    public async Task WithoutPreviewAccess_CheckoutFallsBackToLinePrices_WithTheSameTotals()
+    {
+        app.Emulator.Options.PreviewAccess = false;
+        using var shopper = new ShopperClient(app);
+        var sessionId = await CheckoutFlow.StartAsync(app, shopper, ("burr-grinder", 1, null));
+
+        var session = CheckoutFlow.Session(app, sessionId);
+        Assert.Equal(12900 - 1290, (long)session["amount_subtotal"]!);
+        Assert.Equal(0, (long)session["total_details"]!["amount_discount"]!);
+        Assert.Null(session["permissions"]!["update_line_items"]);
+
+        var actions = new CheckoutActionClient(app, shopper, sessionId);
+        var (status, body) = await actions.QuantityAsync(await CheckoutFlow.LineIdAsync(app, sessionId, "Conical Burr Grinder"), 2);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("LinePrices", (string?)body["discountMode"]);
+        Assert.Equal(2000, (long)body["totals"]!["discount"]!);
+        CheckoutActionClient.AssertTotalsMatch(body, actions.Session());
+    }
+}
