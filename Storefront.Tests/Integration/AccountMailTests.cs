@@ -24,7 +24,10 @@ public sealed class AccountMailTests(StorefrontAppFactory app) : IClassFixture<S
         var (asked, _) = await shopper.SubmitAsync("/Identity/Account/ForgotPassword", "main form", new Dictionary<string, string> { ["Input.Email"] = "forgetful@example.com" });
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
 
-        var link = Mailbox.Link(await app.Mail.LatestAsync("forgetful@example.com", "Reset"), "/Identity/Account/ResetPassword");
+        var mail = await app.Mail.LatestAsync("forgetful@example.com", "Reset");
+        Assert.Equal("Reset your Storefront password", mail.Subject);
+        Assert.Contains("/Identity/Account/ResetPassword?", mail.TextBody);
+        var link = Mailbox.Link(mail, "/Identity/Account/ResetPassword");
         var fields = new Dictionary<string, string>
         {
             ["Input.Email"] = "forgetful@example.com",

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity.UI.Services;
+using Microsoft.AspNetCore.Identity;
 using MimeKit;
+using Storefront.Data.Identity;
 
 namespace Storefront.Web.Email;
 
@@ -18,6 +20,8 @@ public static class EmailServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<EmailOptions>().Bind(section);
         services.AddTransient<IEmailSender, IdentityEmailSender>();
+        // After Identity's default UI, whose fallback wording this replaces (the last registration wins).
+        services.AddTransient<IEmailSender<ShopUser>, AccountMails>();
         if (settings.UsesSmtp)
         {
             services.AddSingleton<IMailer, SmtpMailer>();

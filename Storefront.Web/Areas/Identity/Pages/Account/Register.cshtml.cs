@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -17,7 +16,7 @@ namespace Storefront.Web.Areas.Identity.Pages.Account;
 /// Accounts:RequireConfirmedEmail off the new customer is signed in at once.
 /// </summary>
 [AllowAnonymous]
-public sealed class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> signIn, IEmailSender mail) : PageModel
+public sealed class RegisterModel(UserManager<ShopUser> users, SignInManager<ShopUser> signIn, IEmailSender<ShopUser> mail) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -85,8 +84,7 @@ public sealed class RegisterModel(UserManager<ShopUser> users, SignInManager<Sho
         var link = Url.Page("/Account/ConfirmEmail", pageHandler: null,
             values: new { area = "Identity", userId = user.Id, code = token, returnUrl = ReturnUrls.Safe(Url, ReturnUrl) },
             protocol: Request.Scheme)!;
-        await mail.SendEmailAsync(Input.Email, "Confirm your e-mail address",
-            $"<p>Welcome to the shop!</p><p>Please confirm your account by <a href='{HtmlEncoder.Default.Encode(link)}'>clicking here</a>.</p>");
+        await mail.SendConfirmationLinkAsync(user, Input.Email, HtmlEncoder.Default.Encode(link));
     }
 
     public sealed class RegisterInput
