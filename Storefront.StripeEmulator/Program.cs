@@ -10,7 +10,7 @@ namespace Storefront.StripeEmulator;
 /// <c>Emulator:WebhookEndpoints:0:Url</c> / <c>Emulator:WebhookEndpoints:0:Secret</c>, <c>Emulator:DefaultApiVersion</c>,
 /// <c>Emulator:WebhookRetrySeconds:0..n</c>, <c>Emulator:ApiKey</c> (the secret key clients must send; Development default
 /// <c>sk_test_emulator</c>, else a random key printed at start), <c>Emulator:AllowAnonymousControl</c> (control endpoints
-/// and dashboard outside Development).
+/// and dashboard outside Development), <c>--data-dir</c> or <c>Emulator:DataDirectory</c> (keep state on disk; default in memory).
 /// </summary>
 public sealed class EmulatorProgram
 {
@@ -20,7 +20,11 @@ public sealed class EmulatorProgram
     {
         var builder = WebApplication.CreateBuilder(args);
         var section = builder.Configuration.GetSection("Emulator");
-        builder.Services.AddStripeEmulator(options => Configure(options, section));
+        builder.Services.AddStripeEmulator(options =>
+        {
+            Configure(options, section);
+            if (builder.Configuration["data-dir"] is { Length: > 0 } dataDir) options.DataDirectory = dataDir;
+        });
         var app = builder.Build();
         app.UseStripeEmulator("");
         var access = app.Services.GetRequiredService<Access.EmulatorAccess>();
@@ -42,6 +46,7 @@ public sealed class EmulatorProgram
                 options.WebhookEndpoints.Add(new WebhookEndpoint(url, secret));
         }
         if (section["DefaultApiVersion"] is { Length: > 0 } version) options.DefaultApiVersion = version;
+        if (section["DataDirectory"] is { Length: > 0 } directory) options.DataDirectory = directory;
         if (section["ApiKey"] is { Length: > 0 } key) options.ApiKeys.Add(key);
         options.ApiKeys.AddRange(section.GetSection("ApiKeys").GetChildren().Select(c => c.Value).OfType<string>().Where(k => k.Length > 0));
         if (bool.TryParse(section["AllowAnonymousControl"], out var anonymous)) options.AllowAnonymousControl = anonymous;

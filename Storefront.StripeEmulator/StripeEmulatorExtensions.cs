@@ -18,7 +18,13 @@ public static class StripeEmulatorServiceCollectionExtensions
         services.AddOptions<StripeEmulatorOptions>();
         if (configure is not null) services.Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<StripeEmulatorState>();
+        services.TryAddSingleton<Persistence.EmulatorPersistence>();
+        services.TryAddSingleton(sp =>
+        {
+            var state = ActivatorUtilities.CreateInstance<StripeEmulatorState>(sp);
+            sp.GetRequiredService<Persistence.EmulatorPersistence>().Attach(state);
+            return state;
+        });
         services.TryAddSingleton<Access.EmulatorAccess>();
         services.TryAddSingleton<EmulatorHttpHandler>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);

@@ -156,6 +156,7 @@ public sealed partial class StripeEmulatorState
         if (holder is null) return;
         if (!transfer)
             throw StripeEmulatorException.Invalid($"A price (`{holder.Id}`) already uses that lookup key.", "lookup_key");
+        Prices.Touch(holder.Id);
         holder.LookupKey = null;
     }
 

@@ -15,22 +15,26 @@ public sealed partial class StripeEmulatorState
 
     internal enum IdempotencyDecision { Execute, Replay, Mismatch, InFlight }
 
-    private readonly Dictionary<(string ApiKey, string Key), IdempotencyRecord> _idempotency = new();
+    /// <summary>Keyed by a digest of the secret key (never stored in clear) and the idempotency key; only finished records are stored.</summary>
+    private readonly Persistence.TrackedMap<IdempotencyRecord> _idempotency = new("idempotency", r => r.Done);
+
+    private static string IdempotencyId(string apiKey, string key) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey)))[..16] + " " + key;
 
     internal IdempotencyDecision BeginIdempotent(string apiKey, string key, string fingerprint, out IdempotencyRecord? record)
     {
         lock (Gate)
         {
             var now = _time.GetUtcNow() + _offset;
-            if (_idempotency.TryGetValue((apiKey, key), out record) && now - record.CreatedAt >= Options.IdempotencyKeyLifetime)
+            if (_idempotency.TryGetValue(IdempotencyId(apiKey, key), out record) && now - record.CreatedAt >= Options.IdempotencyKeyLifetime)
             {
-                _idempotency.Remove((apiKey, key));
+                _idempotency.Remove(IdempotencyId(apiKey, key));
                 record = null;
             }
             if (record is null)
             {
                 record = new IdempotencyRecord { Fingerprint = fingerprint, CreatedAt = now };
-                _idempotency[(apiKey, key)] = record;
+                _idempotency[IdempotencyId(apiKey, key)] = record;
                 return IdempotencyDecision.Execute;
             }
             if (record.Fingerprint != fingerprint) return IdempotencyDecision.Mismatch;
@@ -41,14 +45,14 @@ public sealed partial class StripeEmulatorState
     /// <summary>True while a request holding this key is executing (for tests).</summary>
     internal bool IsIdempotencyKeyInFlight(string apiKey, string key)
     {
-        lock (Gate) return _idempotency.TryGetValue((apiKey, key), out var r) && !r.Done;
+        lock (Gate) return _idempotency.TryGetValue(IdempotencyId(apiKey, key), out var r) && !r.Done;
     }
 
     internal void CompleteIdempotent(string apiKey, string key, int status, string body, string requestId)
     {
         lock (Gate)
         {
-            if (!_idempotency.TryGetValue((apiKey, key), out var record)) return;
+            if (!_idempotency.TryGetValue(IdempotencyId(apiKey, key), out var record)) return;
             record.Status = status;
             record.Body = body;
             record.RequestId = requestId;
@@ -61,7 +65,7 @@ public sealed partial class StripeEmulatorState
     {
         lock (Gate)
         {
-            if (_idempotency.TryGetValue((apiKey, key), out var record) && !record.Done) _idempotency.Remove((apiKey, key));
+            if (_idempotency.TryGetValue(IdempotencyId(apiKey, key), out var record) && !record.Done) _idempotency.Remove(IdempotencyId(apiKey, key));
         }
     }
 }

@@ -394,6 +394,7 @@ public sealed partial class StripeEmulatorState
 
     private void Expire(Session s, RequestInfo? req)
     {
+        Sessions.Touch(s.Id);
         s.Status = "expired";
         if (s.PaymentIntentId is not null && PaymentIntents.TryGetValue(s.PaymentIntentId, out var pi) && pi.Status != "succeeded")
             pi.Status = "canceled";

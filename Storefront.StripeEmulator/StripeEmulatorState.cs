@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Storefront.StripeEmulator.Internal;
 
@@ -25,17 +24,16 @@ public sealed partial class StripeEmulatorState
     private TimeSpan _offset;
     private long _seq;
 
-    internal readonly Dictionary<string, Product> Products = new();
-    internal readonly Dictionary<string, Price> Prices = new();
-    internal readonly Dictionary<string, Coupon> Coupons = new();
-    internal readonly Dictionary<string, TaxRate> TaxRates = new();
-    internal readonly Dictionary<string, ShippingRate> ShippingRates = new();
-    internal readonly Dictionary<string, Session> Sessions = new();
-    internal readonly Dictionary<string, PaymentIntent> PaymentIntents = new();
-    internal readonly Dictionary<string, StripeEvent> Events = new();
+    internal readonly Persistence.TrackedMap<Product> Products = new("product");
+    internal readonly Persistence.TrackedMap<Price> Prices = new("price");
+    internal readonly Persistence.TrackedMap<Coupon> Coupons = new("coupon");
+    internal readonly Persistence.TrackedMap<TaxRate> TaxRates = new("tax_rate");
+    internal readonly Persistence.TrackedMap<ShippingRate> ShippingRates = new("shipping_rate");
+    internal readonly Persistence.TrackedMap<Session> Sessions = new("checkout.session");
+    internal readonly Persistence.TrackedMap<PaymentIntent> PaymentIntents = new("payment_intent");
+    internal readonly Persistence.TrackedMap<StripeEvent> Events = new("event");
     private readonly List<WebhookDeliveryAttempt> _deliveries = [];
     private readonly List<FaultRule> _faults = [];
-    internal readonly Channel<string> EventQueue = Channel.CreateUnbounded<string>();
 
     public StripeEmulatorState(IOptions<StripeEmulatorOptions> options, TimeProvider time)
     {
@@ -78,6 +76,7 @@ public sealed partial class StripeEmulatorState
             _faults.Clear();
             _idempotency.Clear();
             _offset = TimeSpan.Zero;
+            ResetPersistedExtras();
         }
     }
 
@@ -168,7 +167,7 @@ public sealed partial class StripeEmulatorState
             IdempotencyKey = req?.IdempotencyKey,
         };
         Events[ev.Id] = ev;
-        EventQueue.Writer.TryWrite(ev.Id);
+        QueueDeliveries(ev);
         return ev;
     }
 

@@ -15,6 +15,8 @@ internal sealed class EmulatorHttpHandler(StripeEmulatorState state, Access.Emul
     /// <summary>Handles the request when the path belongs to the emulator; returns false otherwise (root mounting).</summary>
     public async Task<bool> TryHandleAsync(HttpContext ctx, bool ownsEverything)
     {
+        // Whatever this request changed is committed before the first byte of the answer leaves (persistent mode).
+        ctx.Response.OnStarting(static s => { ((StripeEmulatorState)s).Flush(); return Task.CompletedTask; }, state);
         var path = ctx.Request.Path.Value ?? "";
         if (path is "" or "/")
         {

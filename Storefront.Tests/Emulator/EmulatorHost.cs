@@ -63,7 +63,7 @@ public abstract class EmulatorHost : IAsyncLifetime
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = EnvironmentName });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, Port));
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddStripeEmulator(o =>
         {
@@ -93,6 +93,9 @@ public abstract class EmulatorHost : IAsyncLifetime
         State.Options.WebhookEndpoints.Add(new WebhookEndpoint(Origin + "/hooks/a", WebhookSecret));
         Http = NewClient(SecretKey);
     }
+
+    /// <summary>The loopback port (0: any free one).</summary>
+    protected virtual int Port => 0;
 
     /// <summary>The host's environment: Development unless a fixture tests what a deployment exposes.</summary>
     protected virtual string EnvironmentName => "Development";

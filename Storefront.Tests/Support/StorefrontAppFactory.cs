@@ -87,6 +87,7 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Stripe:DiscountUpdates", mode);
         }
+        builder.UseSetting("Stripe:EmulatorDataDirectory", ":memory:");
         if (useKestrel)
         {
             // A real port: the app reaches its mounted emulator, and the emulator its webhook, over loopback HTTP.

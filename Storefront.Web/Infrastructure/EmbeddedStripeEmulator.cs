@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Storefront.StripeEmulator;
@@ -32,9 +33,11 @@ public static class EmbeddedStripeEmulator
                 ? configured
                 : builder.Environment.IsDevelopment() ? StripeOptions.DevelopmentEmulatorApiKey : "sk_test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
             builder.Services.PostConfigure<StripeOptions>(options => options.EmulatorApiKey = apiKey);
+            var dataDirectory = EmulatorDataDirectory(builder);
             builder.Services.AddStripeEmulator(options =>
             {
                 options.ApiKeys = [apiKey];
+                options.DataDirectory = dataDirectory;
 
                 // Outside Development only admins may drive the emulator (reset, faults, time) or see its dashboard.
                 options.ControlAuthorizationPolicy = Policies.Admin;
@@ -72,6 +75,28 @@ public static class EmbeddedStripeEmulator
         var secret = StripeWebhookEndpoint.SigningSecret(stripe, app.Services.GetRequiredService<IOptions<CheckoutOptions>>().Value)!;
         app.Services.GetRequiredService<StripeEmulatorState>().Options.WebhookEndpoints
             .Add(new WebhookEndpoint(new Uri(own.Uri, StripeWebhookEndpoint.Path).ToString(), secret));
+    }
+
+    /// <summary>
+    /// Where the emulator keeps its state, so a restart (or a crash) keeps the prices, sessions and pending webhooks the
+    /// shop's database refers to: <c>Stripe:EmulatorDataDirectory</c> (relative to the content root; <c>:memory:</c> for
+    /// none), else <c>stripe-emulator</c> beside the shop's SQLite file (none when the shop's database is in memory).
+    /// </summary>
+    private static string? EmulatorDataDirectory(WebApplicationBuilder builder)
+    {
+        var root = builder.Environment.ContentRootPath;
+        if (builder.Configuration["Stripe:EmulatorDataDirectory"] is { Length: > 0 } configured)
+        {
+            return configured == ":memory:" ? null : Path.GetFullPath(configured, root);
+        }
+
+        var database = new SqliteConnectionStringBuilder(builder.Configuration.GetConnectionString("Storefront") ?? "");
+        if (database.Mode == SqliteOpenMode.Memory || database.DataSource is "" or ":memory:")
+        {
+            return null;
+        }
+
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.DataSource, root))!, "stripe-emulator");
     }
 
     private static bool IsEmulatorMode(IConfiguration configuration) =>
