@@ -27,7 +27,7 @@ public sealed class RestartFigures
         Interlocked.Increment(ref _requests);
         if ((int)status < 500) return;
         Interlocked.Increment(ref _serverErrors);
-        lock (ServerErrorSamples) if (ServerErrorSamples.Count < 10) ServerErrorSamples.Add($"{(int)status} {what}");
+        lock (ServerErrorSamples) if (ServerErrorSamples.Count < 1000) ServerErrorSamples.Add($"{(int)status} {what}");
     }
 
     public void Drop() => Interlocked.Increment(ref _dropped);
